@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub use lazy_main_macros::{main, main as lazy_main, test};
 pub use lazy_main_runtime::block_on;
 
 /// What generated code names; not part of the public API.

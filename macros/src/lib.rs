@@ -1,1 +1,60 @@
-//! The attributes of lazy-main.
+//! The `#[main]` and `#[test]` attributes of [lazy-main](https://docs.rs/lazy-main).
+//!
+//! Use them through the `lazy-main` crate, which documents them and provides
+//! the runtime that the generated code calls.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![warn(clippy::pedantic)]
+
+mod args;
+mod expand;
+mod item;
+
+use proc_macro::TokenStream;
+use proc_macro2::{Delimiter, TokenTree};
+
+/// Which attribute is expanding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Main,
+    Test,
+}
+
+impl Kind {
+    /// How error messages name the attribute.
+    fn attribute(self) -> &'static str {
+        match self {
+            Kind::Main => "`#[lazy_main::main]`",
+            Kind::Test => "`#[lazy_main::test]`",
+        }
+    }
+}
+
+/// Runs an `async fn` to completion with a blocking executor. See the
+/// `lazy-main` crate for documentation.
+#[proc_macro_attribute]
+pub fn main(args: TokenStream, item: TokenStream) -> TokenStream {
+    expand::expand(Kind::Main, args.into(), item.into()).into()
+}
+
+/// Runs an `async fn` test to completion with a blocking executor. See the
+/// `lazy-main` crate for documentation.
+#[proc_macro_attribute]
+pub fn test(args: TokenStream, item: TokenStream) -> TokenStream {
+    expand::expand(Kind::Test, args.into(), item.into()).into()
+}
+
+/// A `None`-delimited group holding one token (a `macro_rules!` fragment), opened.
+fn unwrap_invisible(token: TokenTree) -> TokenTree {
+    match token {
+        TokenTree::Group(group) if group.delimiter() == Delimiter::None => {
+            let mut inner = group.stream().into_iter();
+            match (inner.next(), inner.next()) {
+                (Some(only), None) => unwrap_invisible(only),
+                _ => TokenTree::Group(group),
+            }
+        }
+        other => other,
+    }
+}

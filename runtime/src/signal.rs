@@ -189,19 +189,19 @@ mod model {
             let signal = Arc::new(Signal::for_current_thread());
             let ready = Arc::new(AtomicBool::new(false));
             let main = thread::current();
-            let stray = thread::spawn(move || main.unpark());
-            let waker = {
+            // Not joined: loom's `join` itself waits on the same unpark
+            // notification, which the stray unpark would disturb.
+            thread::spawn(move || main.unpark());
+            {
                 let (signal, ready) = (signal.clone(), ready.clone());
                 thread::spawn(move || {
                     ready.store(true, Ordering::Relaxed);
                     signal.notify();
-                })
-            };
+                });
+            }
             signal.wait();
             // `wait` returned, so a wake was recorded: the flag must be set.
             assert!(ready.load(Ordering::Relaxed));
-            stray.join().unwrap();
-            waker.join().unwrap();
         });
     }
 }

@@ -56,7 +56,10 @@ fn a_self_waking_future_is_polled_again_without_parking() {
     assert_eq!(polls, 4);
     let start = Instant::now();
     thread::park_timeout(Duration::from_secs(5));
-    assert!(start.elapsed() < Duration::from_secs(4), "block_on parked the thread");
+    assert!(
+        start.elapsed() < Duration::from_secs(4),
+        "block_on parked the thread"
+    );
 }
 
 #[test]
@@ -198,7 +201,10 @@ fn a_panic_propagates_and_leaves_the_thread_usable() {
                 })
             }))
             .unwrap_err();
-            assert_eq!(panic.downcast_ref::<&str>(), Some(&"inside the inner future"));
+            assert_eq!(
+                panic.downcast_ref::<&str>(),
+                Some(&"inside the inner future")
+            );
             assert!(dropped.get(), "the future was not dropped");
 
             let ((), polls) = block_on(count_polls(WokenFromThread::after(SHORT)));

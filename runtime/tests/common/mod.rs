@@ -10,7 +10,10 @@ use std::time::Duration;
 
 /// Runs `test` on its own thread and fails instead of hanging when it takes
 /// longer than `limit`. Panics inside `test` are re-raised here.
-pub fn watchdog<T: Send + 'static>(limit: Duration, test: impl FnOnce() -> T + Send + 'static) -> T {
+pub fn watchdog<T: Send + 'static>(
+    limit: Duration,
+    test: impl FnOnce() -> T + Send + 'static,
+) -> T {
     let (done, finished) = mpsc::channel();
     let worker = thread::spawn(move || {
         let result = test();
@@ -78,7 +81,10 @@ pub struct WokenFromThread {
 
 impl WokenFromThread {
     pub fn after(delay: Duration) -> Self {
-        Self { delay, started: false }
+        Self {
+            delay,
+            started: false,
+        }
     }
 }
 

@@ -1,0 +1,116 @@
+//! Expansion snapshots: the expand function on representative inputs,
+//! printed with prettyplease and compared with `macros/tests/expand/*.expanded.rs`.
+//! Run with `LAZY_MAIN_BLESS=1` to rewrite the files after a deliberate change.
+
+use std::path::PathBuf;
+
+use proc_macro2::TokenStream;
+
+use super::expand;
+use crate::Kind;
+
+/// Name, attribute, arguments, item.
+const CASES: &[(&str, Kind, &str, &str)] = &[
+    (
+        "main",
+        Kind::Main,
+        "",
+        "async fn main() {\n    println!(\"hello\");\n}",
+    ),
+    (
+        "result",
+        Kind::Main,
+        "",
+        "/// Reads a number.\npub async fn main() -> Result<(), Box<dyn std::error::Error>> {\n    let n: u32 = \"42\".parse()?;\n    println!(\"{n}\");\n    Ok(())\n}",
+    ),
+    (
+        "never",
+        Kind::Main,
+        "",
+        "async fn main() -> ! {\n    loop {}\n}",
+    ),
+    (
+        "test_should_panic",
+        Kind::Test,
+        "",
+        "#[should_panic(expected = \"boom\")]\nasync fn explodes() {\n    panic!(\"boom\");\n}",
+    ),
+    (
+        "crate_path",
+        Kind::Main,
+        "crate = \"my_facade\"",
+        "async fn main() {}",
+    ),
+    (
+        "trace",
+        Kind::Main,
+        "trace",
+        "async fn main() {}",
+    ),
+    (
+        "block_on_path",
+        Kind::Test,
+        "block_on = futures_executor::block_on, trace = \"verbose\"",
+        "async fn works() {}",
+    ),
+    (
+        "uses_self",
+        Kind::Main,
+        "",
+        "async fn run() -> u8 {\n    Self::VALUE\n}",
+    ),
+    (
+        "error_missing_async",
+        Kind::Main,
+        "",
+        "fn main() {\n    work().await;\n}",
+    ),
+    (
+        "error_parameters",
+        Kind::Test,
+        "",
+        "async fn adds(left: u32) {\n    assert_eq!(left, 1);\n}",
+    ),
+];
+
+fn pretty(tokens: TokenStream) -> String {
+    let file: syn::File = syn::parse2(tokens).expect("the expansion parses as a file");
+    prettyplease::unparse(&file)
+}
+
+#[test]
+fn expansions_match_their_snapshots() {
+    let directory = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/expand");
+    let bless = std::env::var_os("LAZY_MAIN_BLESS").is_some();
+    let mut mismatches = Vec::new();
+    for &(name, kind, args, item) in CASES {
+        let args: TokenStream = args.parse().unwrap();
+        let item: TokenStream = item.parse().unwrap();
+        let actual = pretty(expand(kind, args, item));
+        let path = directory.join(format!("{name}.expanded.rs"));
+        if bless {
+            std::fs::write(&path, &actual).unwrap();
+            continue;
+        }
+        let expected = std::fs::read_to_string(&path).unwrap_or_default();
+        if actual != expected {
+            mismatches.push(format!("{}:\n{actual}", path.display()));
+        }
+    }
+    assert!(
+        mismatches.is_empty(),
+        "expansions changed (LAZY_MAIN_BLESS=1 rewrites them):\n{}",
+        mismatches.join("\n")
+    );
+}
+
+/// Without `trace`, the expansion carries no trace code at all.
+#[test]
+fn trace_costs_nothing_when_absent() {
+    let plain = pretty(expand(
+        Kind::Main,
+        TokenStream::new(),
+        "async fn main() {}".parse().unwrap(),
+    ));
+    assert!(!plain.contains("trace"), "{plain}");
+}

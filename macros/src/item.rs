@@ -1,0 +1,388 @@
+//! Reading the annotated function: attributes, visibility, signature.
+//!
+//! Only the signature is read, token by token; the body stays an untouched
+//! brace group, so a syntax error in it is rustc's to report, once, and its
+//! tokens keep their spans for errors and for rust-analyzer.
+
+use proc_macro2::{Delimiter, Group, Ident, Spacing, TokenStream, TokenTree};
+use quote::ToTokens;
+use syn::Error;
+
+use crate::args::combine;
+use crate::Kind;
+
+/// An `async fn` as written by the user, in pieces.
+pub(crate) struct Function {
+    /// Outer attributes, each `#` with its `[...]` group.
+    pub(crate) attrs: Vec<TokenStream>,
+    pub(crate) vis: TokenStream,
+    pub(crate) fn_token: Ident,
+    pub(crate) name: Ident,
+    /// `-> Type`, arrow included; empty for `()`.
+    pub(crate) output: TokenStream,
+    pub(crate) body: Group,
+    /// The user already wrote a test attribute (reported as an error).
+    pub(crate) has_test_attribute: bool,
+    /// What the signature has that the attribute cannot take. Kept so that
+    /// the body can still be checked with it while the error is reported.
+    pub(crate) unsupported: Unsupported,
+}
+
+/// Parts of the signature that are errors, kept for a best-effort expansion.
+#[derive(Default)]
+pub(crate) struct Unsupported {
+    pub(crate) generics: TokenStream,
+    /// The parameter list's contents.
+    pub(crate) params: TokenStream,
+    pub(crate) where_clause: TokenStream,
+    /// A `self` parameter cannot be kept on an inner function.
+    pub(crate) has_receiver: bool,
+}
+
+impl Unsupported {
+    pub(crate) fn any(&self) -> bool {
+        !(self.generics.is_empty() && self.params.is_empty() && self.where_clause.is_empty())
+    }
+}
+
+/// The result of reading the item.
+pub(crate) enum Item {
+    /// A function, with every problem in its signature (if any).
+    Function(Box<Function>, Option<Error>),
+    /// Something else; it is emitted unchanged next to the error.
+    Other(TokenStream, Error),
+}
+
+impl Item {
+    pub(crate) fn parse(tokens: TokenStream, kind: Kind) -> Self {
+        let mut cursor = Cursor::new(tokens.clone());
+        let reader = Reader { kind, errors: None };
+        match reader.function(&mut cursor) {
+            Ok((function, errors)) => Self::Function(Box::new(function), errors),
+            Err(error) => Self::Other(tokens, error),
+        }
+    }
+}
+
+struct Reader {
+    kind: Kind,
+    errors: Option<Error>,
+}
+
+impl Reader {
+    fn function(mut self, cursor: &mut Cursor) -> syn::Result<(Function, Option<Error>)> {
+        let (attrs, has_test_attribute) = self.attributes(cursor);
+        let vis = visibility(cursor);
+        let (async_token, fn_token) = self.qualifiers(cursor)?;
+        if async_token.is_none() {
+            self.error(Error::new(
+                fn_token.span(),
+                format!(
+                    "{} needs an `async fn`; add `async` before `fn`",
+                    self.kind.attribute()
+                ),
+            ));
+        }
+        let name = match cursor.peek() {
+            Some(TokenTree::Ident(_)) => cursor.ident(),
+            _ => return Err(self.not_a_function(cursor)),
+        };
+        let mut unsupported = Unsupported::default();
+        if cursor.peek_punct('<') {
+            unsupported.generics = cursor.generics();
+            self.error(Error::new_spanned(
+                &unsupported.generics,
+                format!(
+                    "{} functions cannot be generic; remove the generic parameters",
+                    self.kind.attribute()
+                ),
+            ));
+        }
+        let Some(params) = cursor.take_group(Delimiter::Parenthesis) else {
+            return Err(self.not_a_function(cursor));
+        };
+        unsupported.params = params.stream();
+        if !unsupported.params.is_empty() {
+            unsupported.has_receiver = has_receiver(&unsupported.params);
+            self.error(Error::new_spanned(
+                &unsupported.params,
+                match self.kind {
+                    Kind::Main => format!(
+                        "{} functions cannot take parameters; remove them",
+                        self.kind.attribute()
+                    ),
+                    Kind::Test => "test functions cannot take parameters; remove them".to_owned(),
+                },
+            ));
+        }
+        let mut output = TokenStream::new();
+        if cursor.peek_punct('-') {
+            output.extend(cursor.next());
+            output.extend(cursor.next()); // `>`
+            output.extend(cursor.take_while(|token| !is_where(token) && !is_body(token)));
+        }
+        if cursor.peek().is_some_and(is_where) {
+            unsupported.where_clause = cursor.take_while(|token| !is_body(token));
+            self.error(Error::new_spanned(
+                &unsupported.where_clause,
+                format!(
+                    "{} functions cannot have a `where` clause; remove it",
+                    self.kind.attribute()
+                ),
+            ));
+        }
+        let body = match cursor.next().map(crate::unwrap_invisible) {
+            Some(TokenTree::Group(body)) if body.delimiter() == Delimiter::Brace => body,
+            Some(other) => {
+                self.error(Error::new_spanned(
+                    &other,
+                    "expected the function's body `{ ... }`",
+                ));
+                Group::new(Delimiter::Brace, TokenStream::new())
+            }
+            None => return Err(self.not_a_function(cursor)),
+        };
+        if let Some(extra) = cursor.next() {
+            self.error(Error::new_spanned(
+                extra,
+                "unexpected tokens after the function body",
+            ));
+        }
+        let function = Function {
+            attrs,
+            vis,
+            fn_token,
+            name,
+            output,
+            body,
+            has_test_attribute,
+            unsupported,
+        };
+        Ok((function, self.errors))
+    }
+
+    /// `async`, and any other qualifier (each an error), up to `fn`.
+    fn qualifiers(&mut self, cursor: &mut Cursor) -> syn::Result<(Option<Ident>, Ident)> {
+        let mut async_token = None;
+        loop {
+            let Some(TokenTree::Ident(ident)) = cursor.peek() else {
+                return Err(self.not_a_function(cursor));
+            };
+            match ident.to_string().as_str() {
+                "fn" => return Ok((async_token, cursor.ident())),
+                "async" => async_token = Some(cursor.ident()),
+                "const" | "unsafe" | "extern" | "safe" | "default" => {
+                    let qualifier = cursor.ident();
+                    let abi = cursor.take_if(|token| matches!(token, TokenTree::Literal(_)));
+                    let message = format!(
+                        "{} functions cannot be `{qualifier}`; remove `{qualifier}`",
+                        self.kind.attribute()
+                    );
+                    let error = match abi {
+                        Some(abi) => Error::new_spanned(quote::quote!(#qualifier #abi), message),
+                        None => Error::new(qualifier.span(), message),
+                    };
+                    self.error(error);
+                }
+                _ => return Err(self.not_a_function(cursor)),
+            }
+        }
+    }
+
+    /// Outer attributes; reports a test attribute that would make a second test.
+    fn attributes(&mut self, cursor: &mut Cursor) -> (Vec<TokenStream>, bool) {
+        let mut attrs = Vec::new();
+        let mut has_test_attribute = false;
+        while cursor.peek_punct('#') {
+            let mut attr = TokenStream::new();
+            attr.extend(cursor.next());
+            let Some(group) = cursor.take_group(Delimiter::Bracket) else {
+                break;
+            };
+            if self.kind == Kind::Test && is_test_attribute(&group) {
+                has_test_attribute = true;
+                self.error(Error::new_spanned(
+                    quote::quote!(#attr #group),
+                    "a second test attribute is supplied; remove it: `#[lazy_main::test]` already makes this a test",
+                ));
+            }
+            group.to_tokens(&mut attr);
+            attrs.push(attr);
+        }
+        (attrs, has_test_attribute)
+    }
+
+    fn not_a_function(&self, cursor: &mut Cursor) -> Error {
+        let message = format!(
+            "{} can only be used on an `async fn`",
+            self.kind.attribute()
+        );
+        match cursor.next() {
+            Some(token) => Error::new_spanned(token, message),
+            None => Error::new(proc_macro2::Span::call_site(), message),
+        }
+    }
+
+    fn error(&mut self, error: Error) {
+        combine(&mut self.errors, error);
+    }
+}
+
+/// `pub`, `pub(crate)`, `pub(in path)`, or a `$vis` fragment; empty if private.
+fn visibility(cursor: &mut Cursor) -> TokenStream {
+    let mut vis = TokenStream::new();
+    match cursor.peek() {
+        Some(TokenTree::Ident(ident)) if ident == "pub" => {
+            vis.extend(cursor.next());
+            if let Some(scope) = cursor.take_group(Delimiter::Parenthesis) {
+                vis.extend([TokenTree::Group(scope)]);
+            }
+        }
+        Some(TokenTree::Group(group))
+            if group.delimiter() == Delimiter::None
+                && group.stream().into_iter().next().map_or(
+                    true,
+                    |first| matches!(&first, TokenTree::Ident(ident) if ident == "pub"),
+                ) =>
+        {
+            vis.extend(cursor.next());
+        }
+        _ => {}
+    }
+    vis
+}
+
+/// `#[test]`, `#[core::prelude::v1::test]`, `#[tokio::test]`, ...: any path ending in `test`.
+fn is_test_attribute(group: &Group) -> bool {
+    let mut last_ident = None;
+    for token in group.stream() {
+        match token {
+            TokenTree::Ident(ident) => last_ident = Some(ident),
+            TokenTree::Punct(punct) if punct.as_char() == ':' => {}
+            _ => return false,
+        }
+    }
+    last_ident.is_some_and(|ident| ident == "test")
+}
+
+fn has_receiver(params: &TokenStream) -> bool {
+    params
+        .clone()
+        .into_iter()
+        .any(|token| match crate::unwrap_invisible(token) {
+            TokenTree::Ident(ident) => ident == "self",
+            _ => false,
+        })
+}
+
+fn is_where(token: &TokenTree) -> bool {
+    matches!(token, TokenTree::Ident(ident) if ident == "where")
+}
+
+/// The body is the last token; a `{` group earlier is part of a type
+/// (`-> Foo<{ N }>`), so only a brace group at the very end counts.
+fn is_body(token: &TokenTree) -> bool {
+    matches!(
+        crate::unwrap_invisible(token.clone()),
+        TokenTree::Group(group) if group.delimiter() == Delimiter::Brace
+    )
+}
+
+/// Top-level tokens and a position in them.
+struct Cursor {
+    tokens: Vec<TokenTree>,
+    position: usize,
+}
+
+impl Cursor {
+    fn new(tokens: TokenStream) -> Self {
+        Self {
+            tokens: tokens.into_iter().collect(),
+            position: 0,
+        }
+    }
+
+    fn peek(&self) -> Option<&TokenTree> {
+        self.tokens.get(self.position)
+    }
+
+    fn next(&mut self) -> Option<TokenTree> {
+        let token = self.tokens.get(self.position).cloned();
+        self.position += usize::from(token.is_some());
+        token
+    }
+
+    fn is_last(&self) -> bool {
+        self.position + 1 == self.tokens.len()
+    }
+
+    fn peek_punct(&self, ch: char) -> bool {
+        matches!(self.peek(), Some(TokenTree::Punct(p)) if p.as_char() == ch)
+    }
+
+    /// The next token, which the caller has seen to be an identifier.
+    fn ident(&mut self) -> Ident {
+        match self.next() {
+            Some(TokenTree::Ident(ident)) => ident,
+            _ => unreachable!("peeked an identifier"),
+        }
+    }
+
+    fn take_if(&mut self, wanted: impl Fn(&TokenTree) -> bool) -> Option<TokenTree> {
+        if self.peek().is_some_and(wanted) {
+            self.next()
+        } else {
+            None
+        }
+    }
+
+    fn take_group(&mut self, delimiter: Delimiter) -> Option<Group> {
+        match self
+            .take_if(|token| matches!(token, TokenTree::Group(g) if g.delimiter() == delimiter))
+        {
+            Some(TokenTree::Group(group)) => Some(group),
+            _ => None,
+        }
+    }
+
+    /// Tokens while `wanted` holds. A brace group stops it only when it is
+    /// the last token: the body; a `{ N }` inside a type is taken.
+    fn take_while(&mut self, wanted: impl Fn(&TokenTree) -> bool) -> TokenStream {
+        let mut taken = TokenStream::new();
+        while let Some(token) = self.peek() {
+            if !wanted(token) && (self.is_last() || !is_body(token)) {
+                break;
+            }
+            taken.extend(self.next());
+        }
+        taken
+    }
+
+    /// `<...>` up to the matching `>`, not counting the `>` of `->`.
+    fn generics(&mut self) -> TokenStream {
+        let mut taken = TokenStream::new();
+        let mut depth = 0usize;
+        let mut after_joint_minus = false;
+        while let Some(token) = self.next() {
+            let mut closes = false;
+            if let TokenTree::Punct(punct) = &token {
+                match punct.as_char() {
+                    '<' => depth += 1,
+                    '>' if !after_joint_minus => {
+                        depth = depth.saturating_sub(1);
+                        closes = depth == 0;
+                    }
+                    _ => {}
+                }
+                after_joint_minus = punct.as_char() == '-' && punct.spacing() == Spacing::Joint;
+            } else {
+                after_joint_minus = false;
+            }
+            taken.extend([token]);
+            if closes {
+                break;
+            }
+        }
+        taken
+    }
+}

@@ -1,0 +1,10 @@
+fn main() {
+    #[allow(clippy::future_not_send)]
+    async fn main() {
+        work().await;
+    }
+    ::lazy_main::__private::block_on(main());
+}
+::core::compile_error! {
+    "`#[lazy_main::main]` needs an `async fn`; add `async` before `fn`"
+}

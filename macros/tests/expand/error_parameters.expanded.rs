@@ -1,0 +1,11 @@
+#[::core::prelude::v1::test]
+fn adds() {
+    #[allow(dead_code)]
+    async fn adds(left: u32) {
+        assert_eq!(left, 1);
+    }
+    ::core::unreachable!()
+}
+::core::compile_error! {
+    "test functions cannot take parameters; remove them"
+}

@@ -1,0 +1,7 @@
+fn main() -> ! {
+    #[allow(clippy::future_not_send)]
+    async fn main() -> ! {
+        loop {}
+    }
+    ::lazy_main::__private::block_on(main())
+}

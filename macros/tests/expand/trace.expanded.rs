@@ -1,0 +1,7 @@
+fn main() {
+    #[allow(clippy::future_not_send)]
+    async fn main() {}
+    ::lazy_main::__private::block_on(
+        ::lazy_main::__private::trace("main", false, main()),
+    );
+}

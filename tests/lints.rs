@@ -1,0 +1,83 @@
+//! The expansion trips no lint on user code: this file is compiled with every
+//! lint group denied, by `cargo test` (rustc lints) and by `cargo clippy
+//! --all-targets` (clippy's `all`, `pedantic` and `nursery`).
+
+#![deny(
+    warnings,
+    unused,
+    unused_braces,
+    unused_qualifications,
+    unreachable_code,
+    unreachable_pub,
+    missing_docs,
+    rust_2018_idioms,
+    let_underscore_drop
+)]
+#![deny(clippy::all, clippy::pedantic, clippy::nursery)]
+
+use std::rc::Rc;
+
+/// A one-line body.
+#[lazy_main::main]
+pub async fn one_line() {
+    println!("hello");
+}
+
+/// A one-line body with a value.
+#[lazy_main::main]
+pub async fn one_value() -> u8 {
+    1
+}
+
+/// A `Result` body with `?`.
+///
+/// # Errors
+///
+/// When the number does not parse.
+#[lazy_main::main]
+pub async fn result() -> Result<(), std::num::ParseIntError> {
+    let n: u8 = "1".parse()?;
+    assert_eq!(n, 1);
+    Ok(())
+}
+
+/// A diverging body.
+#[lazy_main::main]
+pub async fn never() -> ! {
+    panic!("diverges")
+}
+
+/// An explicit `return`, a `!Send` value across `.await`.
+#[lazy_main::main]
+pub async fn returns() -> usize {
+    let shared = Rc::new(1);
+    std::future::ready(()).await;
+    if *shared > 1 {
+        return 0;
+    }
+    *shared
+}
+
+#[cfg(test)]
+mod tests {
+    #[lazy_main::test]
+    async fn one_line_test() {
+        super::one_line();
+    }
+
+    #[lazy_main::test]
+    async fn result_test() -> Result<(), std::num::ParseIntError> {
+        super::result()
+    }
+
+    #[lazy_main::test]
+    #[should_panic = "diverges"]
+    async fn never_test() {
+        super::never();
+    }
+
+    #[lazy_main::test]
+    async fn values() {
+        assert_eq!(super::one_value() as usize, super::returns());
+    }
+}

@@ -1,0 +1,6 @@
+// A closure inside an async body is not async itself.
+#[lazy_main::main]
+async fn main() {
+    let run = || std::future::ready(1).await;
+    run();
+}

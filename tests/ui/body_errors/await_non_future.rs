@@ -1,0 +1,6 @@
+// Only a future can be awaited.
+#[lazy_main::main]
+async fn main() {
+    let n = 5u8;
+    n.await;
+}

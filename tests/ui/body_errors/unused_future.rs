@@ -1,0 +1,9 @@
+// A future that is never awaited does nothing; the lint says so.
+#![deny(unused_must_use)]
+
+async fn work() {}
+
+#[lazy_main::main]
+async fn main() {
+    work();
+}

@@ -1,0 +1,3 @@
+// `crate` takes a path, not a number.
+#[lazy_main::main(crate = 5)]
+async fn main() {}

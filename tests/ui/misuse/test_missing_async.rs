@@ -1,0 +1,7 @@
+// `#[lazy_main::test]` also needs an `async fn`.
+#[lazy_main::test]
+fn adds() {
+    assert_eq!(1 + 1, 2);
+}
+
+fn main() {}

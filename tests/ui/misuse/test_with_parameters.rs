@@ -1,0 +1,7 @@
+// Tests are called with no arguments.
+#[lazy_main::test]
+async fn adds(left: u32, right: u32) {
+    assert_eq!(left + right, 2);
+}
+
+fn main() {}

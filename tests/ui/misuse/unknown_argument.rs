@@ -1,0 +1,3 @@
+// Only `crate`, `block_on` and `trace` are known; the error lists them.
+#[lazy_main::main(threads = 4)]
+async fn main() {}
