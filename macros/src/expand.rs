@@ -7,8 +7,8 @@
 //! }
 //! ```
 
-use proc_macro2::{Group, TokenStream, TokenTree};
-use quote::{quote, ToTokens};
+use proc_macro2::{Group, Span, TokenStream, TokenTree};
+use quote::{quote, quote_spanned, ToTokens};
 
 use crate::args::{combine, Args, Trace};
 use crate::item::{Function, Item};
@@ -51,10 +51,6 @@ fn function_tokens(kind: Kind, args: &Args, function: Function) -> TokenStream {
     let test_attribute =
         (kind == Kind::Test && !has_test_attribute).then(|| quote!(#[::core::prelude::v1::test]));
     let krate = args.krate.clone().unwrap_or_else(|| quote!(::lazy_main));
-    let block_on = args
-        .block_on
-        .clone()
-        .unwrap_or_else(|| quote!(#krate::__private::block_on));
 
     let outer_body = if unsupported.any() {
         // Already an error: check the body with the user's full signature,
@@ -70,27 +66,32 @@ fn function_tokens(kind: Kind, args: &Args, function: Function) -> TokenStream {
         });
         quote!({ #inner ::core::unreachable!() })
     } else {
+        // With `block_on = path`, the call sits at the user's path, so a
+        // function with the wrong signature is reported there.
+        let span = args.block_on.as_ref().map_or_else(Span::call_site, |path| {
+            Span::call_site().located_at(span_of(path))
+        });
         let future = if mentions_self(&body) {
             // `Self` is not visible in an inner fn: use an async block instead.
-            quote!(async move #body)
+            quote_spanned!(span=> async move #body)
         } else {
-            quote!(#name())
+            let mut callee = name.clone();
+            callee.set_span(span);
+            quote_spanned!(span=> #callee())
         };
         let future = match args.trace {
             None => future,
             Some(level) => {
-                let verbose = level == Trace::Verbose;
                 let label = name.to_string();
                 let label = label.trim_start_matches("r#");
-                quote!(#krate::__private::trace(#label, #verbose, #future))
+                quote_spanned!(span=> #krate::__private::trace(#label, #level, #future))
             }
         };
-        let call = quote!(#block_on(#future));
-        // `()`-returning calls end in `;`, like any statement.
-        let tail = if output.is_empty() {
-            quote!(#call;)
-        } else {
-            call
+        // In tail position even for `()`, so that a function returning
+        // something else (the future itself, say) is a type error.
+        let tail = match &args.block_on {
+            None => quote!(#krate::__private::block_on(#future)),
+            Some(path) => quote_spanned!(span=> #krate::__private::drive(#future, #path)),
         };
         let inner = (!mentions_self(&body)).then(|| {
             // Driven on this thread only: it need not be `Send`.
@@ -106,6 +107,14 @@ fn function_tokens(kind: Kind, args: &Args, function: Function) -> TokenStream {
         #test_attribute
         #vis #fn_token #name() #output #outer_body
     }
+}
+
+/// The span of a whole path, or of its last token where spans cannot join.
+fn span_of(path: &TokenStream) -> Span {
+    let mut tokens = path.clone().into_iter().map(|token| token.span());
+    let first = tokens.next().unwrap_or_else(Span::call_site);
+    let last = tokens.last().unwrap_or(first);
+    first.join(last).unwrap_or(last)
 }
 
 /// Whether the body names `Self` anywhere.

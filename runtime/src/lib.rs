@@ -54,6 +54,7 @@
 #![warn(clippy::pedantic)]
 
 mod signal;
+pub mod trace;
 
 use std::cell::Cell;
 use std::future::{Future, IntoFuture};

@@ -2,5 +2,8 @@
 fn works() {
     #[allow(clippy::future_not_send)]
     async fn works() {}
-    futures_executor::block_on(::lazy_main::__private::trace("works", true, works()));
+    ::lazy_main::__private::drive(
+        ::lazy_main::__private::trace("works", true, works()),
+        futures_executor::block_on,
+    )
 }

@@ -5,5 +5,5 @@ fn explodes() {
     async fn explodes() {
         panic!("boom");
     }
-    ::lazy_main::__private::block_on(explodes());
+    ::lazy_main::__private::block_on(explodes())
 }

@@ -3,5 +3,5 @@ fn main() {
     async fn main() {}
     ::lazy_main::__private::block_on(
         ::lazy_main::__private::trace("main", false, main()),
-    );
+    )
 }

@@ -1,0 +1,400 @@
+//! Watch the poll model happen: [`Traced`] wraps a future and its waker,
+//! counts polls and wakes, times the waits, and reports on stderr.
+//!
+//! An executor drives a future by polling it: each poll returns `Ready` or
+//! `Pending`; after `Pending`, the executor waits until something calls the
+//! waker, then polls again. `Traced` records each of those steps. It wraps
+//! the future and its waker, not the executor, so it works under any
+//! executor; `#[lazy_main::main(trace)]` uses it.
+//!
+//! # The report
+//!
+//! When the future completes, two lines go to stderr:
+//!
+//! ```text
+//! lazy_main: `main` ready after 4 polls (3 pending) in 251.3 ms
+//! lazy_main: woken 3 times (3 from other threads, 0 during poll); parked 250.9 ms, polling 0.4 ms
+//! ```
+//!
+//! - *polls*: how often the executor called `poll`; *pending*: how many of
+//!   those returned `Pending`.
+//! - *woken*: calls to the waker. *During poll*: the future woke itself
+//!   while being polled (it yields, asking to be polled again at once).
+//!   *From other threads*: a helper thread, timer or channel woke it. A wake
+//!   from the polling thread between polls is listed too, when there is one.
+//! - *parked*: time between the end of one poll and the start of the next,
+//!   when the executor was waiting for a wake; *polling*: time inside
+//!   `poll`, when the future's own code ran; the total runs from the start of
+//!   the first poll to the end of the last.
+//!
+//! If the future panics, the first line says `panicked in poll N`; if it is
+//! dropped before completing, `dropped before ready`. With `verbose`, one
+//! line per poll comes first: `lazy_main: `main` poll 2: pending in 0.1 ms,
+//! after 100.2 ms parked`.
+//!
+//! ```
+//! use lazy_main_runtime::{block_on, trace::Traced};
+//!
+//! let mut traced = Traced::new("example", async {
+//!     std::future::ready(1).await
+//! });
+//! assert_eq!(block_on(&mut traced), 1); // prints the report
+//! assert_eq!(traced.stats().polls, 1);
+//! ```
+
+use std::fmt;
+use std::future::{Future, IntoFuture};
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::task::{Context, Poll, Wake, Waker};
+use std::thread::{self, ThreadId};
+use std::time::{Duration, Instant};
+
+/// A future that records how it is polled and woken, and reports it.
+#[must_use = "futures do nothing unless you `.await` or poll them"]
+pub struct Traced<F> {
+    future: Pin<Box<F>>,
+    label: &'static str,
+    verbose: bool,
+    wakes: Arc<WakeCounter>,
+    waker: Option<Waker>,
+    stats: Stats,
+    first_poll: Option<Instant>,
+    last_poll_end: Option<Instant>,
+    finished: bool,
+}
+
+/// What a [`Traced`] future has seen so far.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Calls to `poll`.
+    pub polls: usize,
+    /// Polls that returned `Pending`.
+    pub pending: usize,
+    /// Wakes while the future was being polled, from the polling thread.
+    pub wakes_during_poll: usize,
+    /// Wakes from threads other than the one that polls.
+    pub wakes_from_other_threads: usize,
+    /// Wakes from the polling thread while the future was not being polled.
+    pub wakes_between_polls: usize,
+    /// Time between polls: the executor waiting for a wake.
+    pub parked: Duration,
+    /// Time inside `poll`.
+    pub polling: Duration,
+    /// From the start of the first poll to the end of the latest.
+    pub total: Duration,
+}
+
+impl Stats {
+    /// All wakes, whatever their source.
+    #[must_use]
+    pub fn wakes(&self) -> usize {
+        self.wakes_during_poll + self.wakes_from_other_threads + self.wakes_between_polls
+    }
+}
+
+/// Wraps `future` so that it reports its polls and wakes on stderr.
+///
+/// `label` names it in the report; `verbose` adds one line per poll.
+/// Generated code calls this for `#[lazy_main::main(trace)]`.
+pub fn trace<F: IntoFuture>(
+    label: &'static str,
+    verbose: bool,
+    future: F,
+) -> Traced<F::IntoFuture> {
+    let mut traced = Traced::new(label, future);
+    traced.verbose = verbose;
+    traced
+}
+
+impl<F: Future> Traced<F> {
+    /// Wraps `future`; `label` names it in the report.
+    pub fn new(label: &'static str, future: impl IntoFuture<IntoFuture = F>) -> Self {
+        Self {
+            future: Box::pin(future.into_future()),
+            label,
+            verbose: false,
+            wakes: Arc::default(),
+            waker: None,
+            stats: Stats::default(),
+            first_poll: None,
+            last_poll_end: None,
+            finished: false,
+        }
+    }
+
+    /// Adds one line per poll to the report.
+    pub fn verbose(mut self) -> Self {
+        self.verbose = true;
+        self
+    }
+
+    /// The waker handed to the inner future: ours, forwarding to `outer`.
+    fn waker_for(&mut self, outer: &Waker) -> Waker {
+        let mut inner = self
+            .wakes
+            .inner
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if !inner.as_ref().is_some_and(|inner| inner.will_wake(outer)) {
+            *inner = Some(outer.clone());
+        }
+        drop(inner);
+        self.waker
+            .get_or_insert_with(|| Waker::from(Arc::clone(&self.wakes)))
+            .clone()
+    }
+}
+
+impl<F> Traced<F> {
+    /// The counts and times so far.
+    #[must_use]
+    pub fn stats(&self) -> Stats {
+        let wakes = &self.wakes;
+        Stats {
+            wakes_during_poll: wakes.during_poll.load(Ordering::Relaxed),
+            wakes_from_other_threads: wakes.other_threads.load(Ordering::Relaxed),
+            wakes_between_polls: wakes.between_polls.load(Ordering::Relaxed),
+            ..self.stats
+        }
+    }
+
+    fn report(&self, outcome: &str) {
+        let line = Report {
+            label: self.label,
+            outcome,
+            stats: self.stats(),
+        };
+        eprintln!("{line}");
+    }
+}
+
+impl<F: Future> Future for Traced<F> {
+    type Output = F::Output;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        let this = &mut *self;
+        let waker = this.waker_for(cx.waker());
+        let start = Instant::now();
+        let first = *this.first_poll.get_or_insert(start);
+        let parked_before = this.last_poll_end.map(|end| start - end);
+        this.stats.parked += parked_before.unwrap_or_default();
+        this.stats.polls += 1;
+
+        this.wakes.start_poll();
+        // Dropped on return and while a panic unwinds: the flag never sticks.
+        let polling = PollGuard(&this.wakes);
+        let result = this.future.as_mut().poll(&mut Context::from_waker(&waker));
+        drop(polling);
+
+        let end = Instant::now();
+        this.stats.polling += end - start;
+        this.stats.total = end - first;
+        this.last_poll_end = Some(end);
+        if result.is_pending() {
+            this.stats.pending += 1;
+        }
+        if this.verbose {
+            let outcome = if result.is_ready() {
+                "ready"
+            } else {
+                "pending"
+            };
+            let parked = parked_before
+                .map(|parked| format!(", after {} parked", Ms(parked)))
+                .unwrap_or_default();
+            eprintln!(
+                "lazy_main: `{}` poll {}: {outcome} in {}{parked}",
+                this.label,
+                this.stats.polls,
+                Ms(end - start),
+            );
+        }
+        if result.is_ready() {
+            this.finished = true;
+            this.report(&format!(
+                "ready after {} ({} pending)",
+                Plural(this.stats.polls, "poll"),
+                this.stats.pending
+            ));
+        }
+        result
+    }
+}
+
+impl<F> Drop for Traced<F> {
+    fn drop(&mut self) {
+        if self.finished || self.stats.polls == 0 {
+            return;
+        }
+        let outcome = if thread::panicking() {
+            format!(
+                "panicked in poll {} ({} pending)",
+                self.stats.polls, self.stats.pending
+            )
+        } else {
+            format!(
+                "dropped before ready after {}",
+                Plural(self.stats.polls, "poll")
+            )
+        };
+        self.report(&outcome);
+    }
+}
+
+impl<F> fmt::Debug for Traced<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Traced")
+            .field("label", &self.label)
+            .field("stats", &self.stats)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Shared with every clone of our waker: counts wakes by where they come from.
+#[derive(Default)]
+struct WakeCounter {
+    inner: Mutex<Option<Waker>>,
+    poller: Mutex<Option<ThreadId>>,
+    polling: AtomicBool,
+    during_poll: AtomicUsize,
+    other_threads: AtomicUsize,
+    between_polls: AtomicUsize,
+}
+
+impl WakeCounter {
+    fn start_poll(&self) {
+        *self.poller.lock().unwrap_or_else(PoisonError::into_inner) = Some(thread::current().id());
+        self.polling.store(true, Ordering::Relaxed);
+    }
+}
+
+struct PollGuard<'a>(&'a WakeCounter);
+
+impl Drop for PollGuard<'_> {
+    fn drop(&mut self) {
+        self.0.polling.store(false, Ordering::Relaxed);
+    }
+}
+
+impl Wake for WakeCounter {
+    fn wake(self: Arc<Self>) {
+        self.wake_by_ref();
+    }
+
+    fn wake_by_ref(self: &Arc<Self>) {
+        let poller = *self.poller.lock().unwrap_or_else(PoisonError::into_inner);
+        let counter = if poller != Some(thread::current().id()) {
+            &self.other_threads
+        } else if self.polling.load(Ordering::Relaxed) {
+            &self.during_poll
+        } else {
+            &self.between_polls
+        };
+        counter.fetch_add(1, Ordering::Relaxed);
+        let inner = self
+            .inner
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        if let Some(inner) = inner {
+            inner.wake();
+        }
+    }
+}
+
+/// The two report lines.
+struct Report<'a> {
+    label: &'a str,
+    outcome: &'a str,
+    stats: Stats,
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Self {
+            label,
+            outcome,
+            stats,
+        } = self;
+        writeln!(f, "lazy_main: `{label}` {outcome} in {}", Ms(stats.total))?;
+        write!(
+            f,
+            "lazy_main: woken {} ({} from other threads, {} during poll",
+            Plural(stats.wakes(), "time"),
+            stats.wakes_from_other_threads,
+            stats.wakes_during_poll,
+        )?;
+        if stats.wakes_between_polls > 0 {
+            write!(f, ", {} between polls", stats.wakes_between_polls)?;
+        }
+        write!(
+            f,
+            "); parked {}, polling {}",
+            Ms(stats.parked),
+            Ms(stats.polling)
+        )
+    }
+}
+
+/// A duration in milliseconds with one decimal: `251.3 ms`.
+struct Ms(Duration);
+
+impl fmt::Display for Ms {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:.1} ms", self.0.as_secs_f64() * 1000.0)
+    }
+}
+
+/// `1 poll`, `4 polls`.
+struct Plural(usize, &'static str);
+
+impl fmt::Display for Plural {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = if self.0 == 1 { "" } else { "s" };
+        write!(f, "{} {}{s}", self.0, self.1)
+    }
+}
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use super::{Ms, Plural, Report, Stats};
+    use std::time::Duration;
+
+    #[test]
+    fn report_format() {
+        let stats = Stats {
+            polls: 4,
+            pending: 3,
+            wakes_during_poll: 1,
+            wakes_from_other_threads: 2,
+            wakes_between_polls: 0,
+            parked: Duration::from_micros(250_940),
+            polling: Duration::from_micros(400),
+            total: Duration::from_micros(251_340),
+        };
+        let report = Report {
+            label: "main",
+            outcome: "ready after 4 polls (3 pending)",
+            stats,
+        };
+        assert_eq!(
+            report.to_string(),
+            "lazy_main: `main` ready after 4 polls (3 pending) in 251.3 ms\n\
+             lazy_main: woken 3 times (2 from other threads, 1 during poll); parked 250.9 ms, polling 0.4 ms"
+        );
+        let between = Report {
+            stats: Stats {
+                wakes_between_polls: 1,
+                ..Stats::default()
+            },
+            ..report
+        };
+        assert!(between.to_string().ends_with(
+            "woken 1 time (0 from other threads, 0 during poll, 1 between polls); parked 0.0 ms, polling 0.0 ms"
+        ));
+        assert_eq!(Ms(Duration::from_micros(1_260)).to_string(), "1.3 ms");
+        assert_eq!(Plural(1, "poll").to_string(), "1 poll");
+    }
+}

@@ -1,0 +1,76 @@
+//! `Traced` counts polls and wakes exactly, under any executor.
+
+mod common;
+
+use std::future::{poll_fn, Future};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::pin::pin;
+use std::task::Poll;
+use std::time::Duration;
+
+use common::{wake_later, watchdog, LIMIT};
+use lazy_main_runtime::block_on;
+use lazy_main_runtime::trace::{trace, Stats, Traced};
+
+const DELAY: Duration = Duration::from_millis(30);
+
+/// Wakes itself once during poll, then is woken twice from other threads.
+fn known_wakes() -> impl Future<Output = &'static str> {
+    let mut polls = 0;
+    poll_fn(move |cx| {
+        polls += 1;
+        match polls {
+            1 => cx.waker().wake_by_ref(),
+            2 | 3 => wake_later(cx.waker().clone(), DELAY),
+            _ => return Poll::Ready("done"),
+        }
+        Poll::Pending
+    })
+}
+
+fn check(stats: Stats) {
+    assert_eq!(stats.polls, 4);
+    assert_eq!(stats.pending, 3);
+    assert_eq!(stats.wakes_during_poll, 1);
+    assert_eq!(stats.wakes_from_other_threads, 2);
+    assert_eq!(stats.wakes_between_polls, 0);
+    assert_eq!(stats.wakes(), 3);
+    // Two waits of at least `DELAY` each, with the thread parked.
+    assert!(stats.parked >= 2 * DELAY, "{stats:?}");
+    assert!(stats.total >= stats.parked + stats.polling, "{stats:?}");
+}
+
+#[test]
+fn counts_polls_and_wakes_exactly() {
+    watchdog(LIMIT, || {
+        let mut traced = Traced::new("known", known_wakes()).verbose();
+        assert_eq!(block_on(&mut traced), "done");
+        check(traced.stats());
+    });
+}
+
+#[test]
+fn works_under_another_executor() {
+    watchdog(LIMIT, || {
+        let mut traced = pin!(trace("other", false, known_wakes()));
+        assert_eq!(futures_executor::block_on(traced.as_mut()), "done");
+        check(traced.stats());
+    });
+}
+
+#[test]
+fn a_panic_inside_is_reported_and_propagates() {
+    let mut polls = 0;
+    let traced = trace(
+        "panics",
+        false,
+        poll_fn(move |cx| {
+            polls += 1;
+            assert!(polls < 2, "second poll");
+            cx.waker().wake_by_ref();
+            Poll::<()>::Pending
+        }),
+    );
+    let panic = catch_unwind(AssertUnwindSafe(|| block_on(traced))).unwrap_err();
+    assert_eq!(panic.downcast_ref::<&str>(), Some(&"second poll"));
+}

@@ -1,0 +1,13 @@
+// Twin of colouring/sync_caller_awaits: `async` moves up to every caller, up to main.
+async fn fetch() -> u32 {
+    41
+}
+
+async fn total() -> u32 {
+    fetch().await + 1
+}
+
+#[lazy_main::main]
+async fn main() {
+    assert_eq!(total().await, 42);
+}

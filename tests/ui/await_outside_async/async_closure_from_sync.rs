@@ -1,0 +1,6 @@
+// An async closure returns a future; sync code that calls it still cannot `.await` it.
+fn main() {
+    let add_one = async |n: u32| n + 1;
+    let n = add_one(41).await;
+    assert_eq!(n, 42);
+}

@@ -1,0 +1,10 @@
+// A `const` is worked out by the compiler; no future can be awaited there.
+async fn compute() -> u32 {
+    42
+}
+
+const ANSWER: u32 = compute().await;
+
+fn main() {
+    assert_eq!(ANSWER, 42);
+}

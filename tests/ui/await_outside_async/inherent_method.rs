@@ -1,0 +1,16 @@
+// A method is a function too: without `async` on it, its body cannot `.await`.
+async fn compute() -> u32 {
+    42
+}
+
+struct Meter;
+
+impl Meter {
+    fn read(&self) -> u32 {
+        compute().await
+    }
+}
+
+fn main() {
+    assert_eq!(Meter.read(), 42);
+}

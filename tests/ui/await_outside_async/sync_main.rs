@@ -1,0 +1,9 @@
+// A plain `fn main` is not async, so it cannot `.await` anything.
+async fn compute() -> u32 {
+    42
+}
+
+fn main() {
+    let n = compute().await;
+    assert_eq!(n, 42);
+}

@@ -1,0 +1,3 @@
+// A path that names nothing is reported at the path.
+#[lazy_main::main(block_on = executor::run)]
+async fn main() {}

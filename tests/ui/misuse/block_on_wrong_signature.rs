@@ -1,0 +1,7 @@
+// The function must take the future and return its output.
+fn run(count: u32) -> u32 {
+    count
+}
+
+#[lazy_main::main(block_on = run)]
+async fn main() {}

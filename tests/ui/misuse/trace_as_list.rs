@@ -1,0 +1,3 @@
+// `trace` takes no list.
+#[lazy_main::main(trace(verbose))]
+async fn main() {}
