@@ -1,10 +1,166 @@
-//! lazy-main: run `async fn main` with a tiny bundled `block_on`.
-
+#![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-pub use lazy_main_macros::{main, main as lazy_main, test};
+/// Runs an `async fn` to completion: `#[lazy_main::main] async fn main()`.
+///
+/// The attribute turns the `async fn` into a sync `fn` with the same name,
+/// visibility, attributes and return type. Its body becomes an inner
+/// `async fn` with the user's signature, and the outer function drives it with
+/// [`block_on`](crate::block_on). The body is type-checked exactly as in a
+/// plain `async fn`, so its errors read the same.
+///
+/// ```
+/// #[lazy_main::main]
+/// async fn main() -> Result<(), std::num::ParseIntError> {
+///     let n: u32 = std::future::ready("42").await.parse()?;
+///     assert_eq!(n, 42);
+///     Ok(())
+/// }
+/// ```
+///
+/// It works on any zero-argument `async fn`, not only `main`: the function
+/// becomes a sync function that blocks the calling thread until the body
+/// completes.
+///
+/// ```
+/// #[lazy_main::main]
+/// pub async fn answer() -> u32 {
+///     std::future::ready(42).await
+/// }
+///
+/// # fn main() {
+/// assert_eq!(answer(), 42); // a sync call
+/// # }
+/// ```
+///
+/// # Arguments
+///
+/// | argument | meaning |
+/// |---|---|
+/// | `crate = "path"` or `crate = path` | where the `lazy_main` crate is, when it is re-exported or renamed |
+/// | `trace` | report polls, wakes and times on stderr when the body completes |
+/// | `trace = "verbose"` | the same, plus one line per poll |
+/// | `block_on = path` | drive the body with another function: `fn(F) -> F::Output` |
+///
+/// ## `trace`
+///
+/// Watch the poll model happen: each poll's outcome, who woke the future
+/// and how long the thread was parked. It wraps the future and its waker, so
+/// it works with any executor; see [`trace`](crate::trace) for the report's
+/// format. Without `trace`, the expansion contains no trace code at all.
+///
+/// ```
+/// #[lazy_main::main(trace)]
+/// async fn main() {
+///     std::future::ready(()).await;
+/// }
+/// // stderr: lazy_main: `main` ready after 1 poll (0 pending) in 0.0 ms
+/// //         lazy_main: woken 0 times (0 from other threads, 0 during poll); parked 0.0 ms, polling 0.0 ms
+/// ```
+///
+/// ## `block_on = path`
+///
+/// Any function that takes the future and returns its output can drive
+/// the body instead of the bundled executor: `futures_executor::block_on`,
+/// `pollster::block_on`, or your own. A path that does not resolve, or a
+/// function with another signature, is one error at the path.
+///
+/// ```
+/// fn my_block_on<F: std::future::Future>(future: F) -> F::Output {
+///     println!("driving");
+///     lazy_main::block_on(future)
+/// }
+///
+/// #[lazy_main::main(block_on = my_block_on, trace)]
+/// async fn main() {
+///     std::future::ready(()).await;
+/// }
+/// ```
+///
+/// ## `crate = …`
+///
+/// Generated code names the runtime through `::lazy_main`. If the crate is
+/// only reachable under another name, say where:
+///
+/// ```
+/// // As if Cargo.toml said `renamed = { package = "lazy-main", version = "0.1" }`.
+/// extern crate lazy_main as renamed;
+///
+/// #[renamed::main(crate = "renamed")]
+/// async fn main() {}
+/// ```
+///
+/// # Errors
+///
+/// Misuse is one compile error at the offending token, naming the fix:
+///
+/// ```compile_fail
+/// #[lazy_main::main] // error: `#[lazy_main::main]` needs an `async fn`; add `async` before `fn`
+/// fn main() {}
+/// ```
+///
+/// ```compile_fail
+/// #[lazy_main::main] // error: `#[lazy_main::main]` functions cannot take parameters; remove them
+/// async fn main(count: u32) {}
+/// ```
+pub use lazy_main_macros::main;
+
+/// The same attribute as [`main`], for `use lazy_main::lazy_main; #[lazy_main]`.
+///
+/// ```
+/// use lazy_main::lazy_main;
+///
+/// #[lazy_main]
+/// async fn main() {
+///     std::future::ready(()).await;
+/// }
+/// ```
+pub use lazy_main_macros::main as lazy_main;
+
+/// Runs an async test: `#[lazy_main::test] async fn it_works()`.
+///
+/// Like [`main`], and the function is also marked as a test with
+/// `#[::core::prelude::v1::test]`, placed after your own attributes, so
+/// `#[should_panic]`, `#[ignore]` and a `Result` return type work as for any
+/// test (an `Err` fails it). It takes the same arguments as [`main`].
+///
+/// ```
+/// #[cfg(test)]
+/// mod tests {
+///     #[lazy_main::test]
+///     async fn adds() {
+///         assert_eq!(std::future::ready(1 + 1).await, 2);
+///     }
+///
+///     #[lazy_main::test]
+///     async fn parses() -> Result<(), std::num::ParseIntError> {
+///         let n: u8 = "7".parse()?;
+///         assert_eq!(n, 7);
+///         Ok(())
+///     }
+///
+///     #[lazy_main::test(trace)]
+///     #[should_panic(expected = "boom")]
+///     async fn panics() {
+///         panic!("boom");
+///     }
+/// }
+/// # fn main() {}
+/// ```
+///
+/// A second test attribute is an error, since it would define the test twice:
+///
+/// ```compile_fail
+/// #[lazy_main::test]
+/// #[test] // error: a second test attribute is supplied; remove it
+/// async fn twice() {}
+/// # fn main() {}
+/// ```
+pub use lazy_main_macros::test;
+
 pub use lazy_main_runtime::block_on;
+pub use lazy_main_runtime::trace;
 
 /// What generated code names; not part of the public API.
 #[doc(hidden)]
@@ -12,7 +168,7 @@ pub mod __private {
     pub use lazy_main_runtime::block_on;
     pub use lazy_main_runtime::trace::trace;
 
-    /// Calls a user's `block_on = path` function. Its bound states the whole
+    /// Calls a user's `block_on = path` function. The bound states the whole
     /// signature at once, so a wrong function is one error, at the path.
     #[inline]
     pub fn drive<F, E>(future: F, executor: E) -> F::Output

@@ -148,9 +148,10 @@ echo "already changed). perf = the same count without strace (no ptrace stops)."
 echo
 echo "| executor | strace median | strace min-max | failed (median) | perf median | perf min-max |"
 echo "|---|---:|---:|---:|---:|---:|"
-declare -A c
+declare -A c c_min c_max
 for e in "${executors[@]}"; do
     read -r "c[$e]" range <<<"$(per_round_trip "$(printf '%s' "${runs[$e]}" | cut -d' ' -f1)")"
+    c_min[$e]=${range%-*} c_max[$e]=${range#*-}
     failed=$(printf '%s' "${runs[$e]}" | cut -d' ' -f2 | median)
     perf_cols="n/a | n/a"
     if $perf_ok; then
@@ -160,10 +161,16 @@ for e in "${executors[@]}"; do
     echo "| $e | ${c[$e]} | $range | $failed | $perf_cols |"
 done
 best_c=$(best c)
+best_peer=futures-executor
+for e in pollster futures-lite; do
+    if [[ ${c[$e]} == "$best_c" ]]; then best_peer=$e; fi
+done
 echo
-echo "lazy-main target: C futex calls <= best peer (strace medians): ${c[lazy]} vs $best_c," \
-    "$(awk -v x="${c[lazy]}" -v y="$best_c" 'BEGIN {
-        if (x <= y) print "met"; else printf "MISSED by %.1f%% (compare with the min-max spread)\n", 100 * (x / y - 1) }')"
+echo "lazy-main target: C futex calls <= best peer (strace medians): ${c[lazy]} vs $best_c ($best_peer)," \
+    "$(awk -v x="${c[lazy]}" -v y="$best_c" -v lo="${c_min[lazy]}" -v hi="${c_max[$best_peer]}" 'BEGIN {
+        if (x <= y) print "met"
+        else if (lo <= hi) printf "within noise: %.1f%% more, but the run ranges overlap\n", 100 * (x / y - 1)
+        else printf "MISSED by %.1f%%\n", 100 * (x / y - 1) }')"
 echo
 echo "Where lazy-main's instructions go:"
 echo "  callgrind_annotate --inclusive=yes $out/callgrind.lazy.A.$a_n2"
