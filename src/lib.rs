@@ -7,7 +7,7 @@
 /// The attribute turns the `async fn` into a sync `fn` with the same name,
 /// visibility, attributes and return type. Its body becomes an inner
 /// `async fn` with the user's signature, and the outer function drives it with
-/// [`block_on`](crate::block_on). The body is type-checked exactly as in a
+/// [`block_on`]. The body is type-checked exactly as in a
 /// plain `async fn`, so its errors read the same.
 ///
 /// ```
@@ -47,7 +47,7 @@
 ///
 /// Watch the poll model happen: each poll's outcome, who woke the future
 /// and how long the thread was parked. It wraps the future and its waker, so
-/// it works with any executor; see [`trace`](crate::trace) for the report's
+/// it works with any executor; see [`trace`] for the report's
 /// format. Without `trace`, the expansion contains no trace code at all.
 ///
 /// ```

@@ -56,9 +56,9 @@
 mod signal;
 pub mod trace;
 
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::future::{Future, IntoFuture};
-use std::pin::pin;
+use std::pin::{pin, Pin};
 use std::sync::Arc;
 use std::task::{Context, Poll, Wake, Waker};
 
@@ -94,12 +94,23 @@ use signal::Signal;
 /// }));
 /// assert_eq!(value, 7);
 /// ```
+#[inline]
 pub fn block_on<F: IntoFuture>(future: F) -> F::Output {
-    // Declared before the future so that the future is dropped first and its
-    // waker clones are gone when the parker goes back to the cache.
-    let lease = Lease::take();
     let mut future = pin!(future.into_future());
-    let parker = lease.parker();
+    IDLE.try_with(|idle| match idle.try_borrow_mut() {
+        // The `RefMut` is the drop guard: it gives the parker back when the
+        // loop returns and while a panic unwinds out of `poll`.
+        Ok(mut idle) => run(future.as_mut(), Parker::reuse(&mut idle)),
+        // A nested call: the outer one holds the thread's parker.
+        Err(_) => run(future.as_mut(), &Parker::new()),
+    })
+    // Inside a thread-local destructor, after ours was dropped.
+    .unwrap_or_else(|_| run(future.as_mut(), &Parker::new()))
+}
+
+/// Polls until ready, waiting for a wake after each `Pending`.
+#[inline]
+fn run<F: Future + ?Sized>(mut future: Pin<&mut F>, parker: &Parker) -> F::Output {
     let mut cx = Context::from_waker(&parker.waker);
     loop {
         if let Poll::Ready(output) = future.as_mut().poll(&mut cx) {
@@ -119,7 +130,7 @@ impl Wake for Signal {
     }
 }
 
-/// A signal and the waker that points at it, built once and reused.
+/// A signal and the waker that points at it, built once per thread and reused.
 struct Parker {
     signal: Arc<Signal>,
     waker: Waker,
@@ -132,49 +143,27 @@ impl Parker {
         Self { signal, waker }
     }
 
-    /// No waker from an earlier call is still alive somewhere: the two
-    /// references are our own field and our own waker.
+    /// The thread's parker, fresh for this call: built on the first call, and
+    /// replaced if a waker of an earlier call is still alive somewhere, so a
+    /// late wake through it cannot cause a spurious poll here.
+    #[inline]
+    fn reuse(idle: &mut Option<Self>) -> &Self {
+        if !idle.as_ref().is_some_and(Self::is_unshared) {
+            *idle = Some(Self::new());
+        }
+        let parker = idle.get_or_insert_with(Self::new);
+        parker.signal.reset();
+        parker
+    }
+
+    /// Only our own field and our own waker refer to the signal.
+    #[inline]
     fn is_unshared(&self) -> bool {
         Arc::strong_count(&self.signal) == 2
     }
 }
 
 thread_local! {
-    /// The thread's idle parker; `None` while a call is using it.
-    static IDLE: Cell<Option<Parker>> = const { Cell::new(None) };
-}
-
-/// One call's parker, given back to the thread's cache when dropped, which
-/// also happens while a panic unwinds out of `block_on`.
-struct Lease(Option<Parker>);
-
-impl Lease {
-    fn take() -> Self {
-        let parker = IDLE
-            // Gone inside a thread-local destructor: use a fresh parker.
-            .try_with(Cell::take)
-            .ok()
-            .flatten()
-            // Someone kept a waker of an earlier call: leave that signal to
-            // them, so their late wake cannot cause a spurious poll here.
-            .filter(Parker::is_unshared)
-            .unwrap_or_else(Parker::new);
-        parker.signal.reset();
-        Self(Some(parker))
-    }
-
-    fn parker(&self) -> &Parker {
-        // Only `drop` empties it.
-        self.0.as_ref().unwrap_or_else(|| unreachable!())
-    }
-}
-
-impl Drop for Lease {
-    fn drop(&mut self) {
-        if let Some(parker) = self.0.take() {
-            // A nested call has put its own parker back meanwhile; ours
-            // replaces it. Ignored when the thread-local is already gone.
-            let _ = IDLE.try_with(|idle| idle.set(Some(parker)));
-        }
-    }
+    /// The thread's parker, borrowed by the outermost `block_on` call.
+    static IDLE: RefCell<Option<Parker>> = const { RefCell::new(None) };
 }

@@ -64,11 +64,13 @@ impl Signal {
         }
     }
 
+    #[inline]
     /// Forgets a wake left over from an earlier call that reused this signal.
     pub(crate) fn reset(&self) {
         self.state.store(EMPTY, Ordering::Relaxed);
     }
 
+    #[inline]
     /// Records a wake; unparks the waiter only if it is parked.
     pub(crate) fn notify(&self) {
         // `Release` publishes what the waker did before waking; `Acquire`
@@ -79,11 +81,19 @@ impl Signal {
     }
 
     /// Returns once a wake has been recorded, parking the thread until then.
+    #[inline]
     pub(crate) fn wait(&self) {
         // A wake during the last poll: consume it and poll again, no syscall.
-        if self.state.swap(EMPTY, Ordering::Acquire) == NOTIFIED {
-            return;
+        // Inlined into the poll loop; parking is the slow path.
+        if self.state.swap(EMPTY, Ordering::Acquire) != NOTIFIED {
+            self.park();
         }
+    }
+
+    /// The slow path of `wait`: announce parking, then park until notified.
+    #[cold]
+    #[inline(never)]
+    fn park(&self) {
         if self
             .state
             .compare_exchange(EMPTY, PARKED, Ordering::AcqRel, Ordering::Acquire)

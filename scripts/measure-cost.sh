@@ -1,0 +1,308 @@
+#!/usr/bin/env bash
+# What `#[lazy_main::main]` costs a user, next to a plain sync `main` and to
+# the other ways of running `async fn main`: cold debug-build CPU time and
+# stripped release-binary size of a one-line "hello world".
+#
+# Five throwaway projects are made in a temp dir (`cargo new --bin`), each
+# printing "hello"; only the way `main` runs differs:
+#
+#   sync      fn main() { println!("hello"); }
+#   lazy      #[lazy_main::main] async fn main()           lazy-main = { path = <this workspace> }
+#   pollster  #[pollster::main] async fn main()            pollster 1.0.3, features ["macro"]
+#   tokio     #[tokio::main(flavor = "current_thread")]    tokio 1, features ["rt", "macros"]
+#   futures   futures_executor::block_on(async { .. })     futures-executor 0.3.34
+#
+# 1. `cargo fetch` in each, so downloads are not timed.
+# 2. Cold debug build: remove the project's target dir, `cargo build` under
+#    `/usr/bin/time -f "%U %S %e"`; RUNS rounds, interleaved
+#    (sync, lazy, pollster, tokio, futures, sync, ...) so machine noise
+#    spreads evenly. Reported: user+sys CPU seconds (cargo and every rustc
+#    it waits for), median and min; the ratio lazy/pollster (target <= 0.75).
+# 3. One `cargo build --timings` of lazy and of pollster: seconds per crate,
+#    read from target/cargo-timings/cargo-timing.html; syn's features in the
+#    lazy build (`cargo tree -e features -i syn`).
+# 4. Release build of each, a stripped copy (`strip`), its size in bytes;
+#    lazy minus sync (target <= 4096) and the others minus sync. When lazy is
+#    over the target, the sections and symbols (`nm --size-sort -S`, from the
+#    unstripped binaries) that differ from sync are listed.
+#
+# The workspace is the parent of this script's directory. By default its
+# sources (without target/, wip/ and .git/) are copied into the temp dir
+# first, so edits made while this runs cannot mix versions or break a run
+# half-way; SNAPSHOT=0 builds against the live workspace instead. Nothing is
+# written to the workspace: every project has its own target dir in the temp
+# dir.
+#
+# Usage: scripts/measure-cost.sh [RUNS]     RUNS cold builds per project, default 5
+# Knobs: KEEP=1 keeps the temp dir (its path goes to stderr);
+#        SNAPSHOT=0 builds lazy against the live workspace.
+# The Markdown report goes to stdout, progress to stderr.
+set -euo pipefail
+
+runs=${1:-5}
+if [[ ! $runs =~ ^[1-9][0-9]*$ ]]; then
+    echo "usage: $0 [RUNS]   (RUNS: cold builds per project, a positive integer)" >&2
+    exit 2
+fi
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+projects=(sync lazy pollster tokio futures)
+max_ratio=0.75
+max_size_delta=4096
+
+log() { echo "[measure-cost] $*" >&2; }
+
+# Tools, from Debian's packages only if missing.
+missing=()
+[[ -x /usr/bin/time ]] || missing+=(time)
+command -v strip >/dev/null 2>&1 && command -v nm >/dev/null 2>&1 && command -v size >/dev/null 2>&1 ||
+    missing+=(binutils)
+if ((${#missing[@]})); then
+    log "installing ${missing[*]} ..."
+    apt-get update -qq >&2
+    apt-get install -y -qq "${missing[@]}" >&2
+fi
+
+# Own target dirs, and no compiler cache that would make a cold build warm.
+unset CARGO_TARGET_DIR CARGO_BUILD_TARGET_DIR RUSTC_WRAPPER CARGO_BUILD_RUSTC_WRAPPER
+export CARGO_TERM_COLOR=never
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/lazy-main-cost.XXXXXX")
+cleanup() {
+    if [[ ${KEEP:-0} == 1 ]]; then
+        log "kept: $work"
+    else
+        rm -rf "$work"
+    fi
+}
+trap cleanup EXIT
+log "workspace: $root"
+log "temp dir:  $work"
+
+if [[ ${SNAPSHOT:-1} == 1 ]]; then
+    dep=$work/lazy-main-src
+    mkdir "$dep"
+    tar -C "$root" --exclude=./target --exclude=./wip --exclude=./.git -cf - . | tar -C "$dep" -xf -
+else
+    dep=$root
+fi
+
+# --- 1. projects -----------------------------------------------------------
+make_project() { # make_project NAME DEPENDENCY-LINE MAIN.RS
+    local dir=$work/$1
+    cargo new --bin --vcs none --quiet "$dir"
+    {
+        [[ -z $2 ]] || echo "$2"
+        echo
+        echo "# Its own workspace, whatever directory the temp dir is in."
+        echo "[workspace]"
+    } >>"$dir/Cargo.toml"
+    printf '%s\n' "$3" >"$dir/src/main.rs"
+}
+make_project sync "" 'fn main() { println!("hello"); }'
+make_project lazy "lazy-main = { path = '$dep' }" \
+    '#[lazy_main::main] async fn main() { println!("hello"); }'
+make_project pollster 'pollster = { version = "1.0.3", features = ["macro"] }' \
+    '#[pollster::main] async fn main() { println!("hello"); }'
+make_project tokio 'tokio = { version = "1", features = ["rt", "macros"] }' \
+    '#[tokio::main(flavor = "current_thread")] async fn main() { println!("hello"); }'
+make_project futures 'futures-executor = "0.3.34"' \
+    'fn main() { futures_executor::block_on(async { println!("hello") }) }'
+
+for p in "${projects[@]}"; do
+    log "cargo fetch: $p"
+    (cd "$work/$p" && cargo fetch --quiet)
+done
+
+# A build that fails shows its output and stops the script.
+build() { # build PROJECT CARGO-ARGS...
+    local p=$1
+    shift
+    if ! (cd "$work/$p" && cargo build "$@") >"$work/build.log" 2>&1; then
+        cat "$work/build.log" >&2
+        log "cargo build $* failed in $p"
+        exit 1
+    fi
+}
+
+# Each project runs and prints "hello" (also a warm-up of the disk cache).
+for p in "${projects[@]}"; do
+    build "$p"
+    out=$("$work/$p/target/debug/$p")
+    [[ $out == hello ]] || { log "$p printed '$out', not 'hello'"; exit 1; }
+done
+
+# --- 2. cold debug builds ----------------------------------------------------
+cold=$work/cold.tsv # project user sys elapsed
+: >"$cold"
+for ((i = 1; i <= runs; i++)); do
+    for p in "${projects[@]}"; do
+        rm -rf "$work/$p/target"
+        if ! (cd "$work/$p" && /usr/bin/time -o "$work/time.txt" -f "%U %S %e" cargo build) \
+            >"$work/build.log" 2>&1; then
+            cat "$work/build.log" >&2
+            log "cold build of $p failed"
+            exit 1
+        fi
+        read -r user sys elapsed <"$work/time.txt"
+        echo "$p $user $sys $elapsed" >>"$cold"
+        log "run $i/$runs $p: user $user s, sys $sys s, elapsed $elapsed s"
+    done
+done
+
+# Median and min of an awk expression over a project's runs ($2 user, $3 sys, $4 elapsed).
+runstat() { # runstat PROJECT EXPR -> "median min"
+    awk -v p="$1" '$1 == p { print '"$2"' }' "$cold" | sort -g |
+        awk '{ v[NR] = $1 } END {
+            m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+            printf "%.2f %.2f\n", m, v[1]
+        }'
+}
+
+# --- 3. where lazy's build time goes ---------------------------------------
+# Units of a cargo-timing.html: "seconds name version target", slowest first.
+timing_units() {
+    awk '
+        /^const UNIT_DATA = \[/ { inside = 1; next }
+        inside && /^\];/ { exit }
+        inside && /^    "name":/ { name = $2 }
+        inside && /^    "version":/ { version = $2 }
+        inside && /^    "target":/ { sub(/^    "target": /, ""); target = $0 }
+        inside && /^    "duration":/ {
+            d = $2; gsub(/[",]/, "", name); gsub(/[",]/, "", version); gsub(/[",]/, "", d)
+            gsub(/^"|",?$/, "", target); gsub(/\\"/, "", target); sub(/^ +/, "", target)
+            if (target == "") target = "lib"
+            printf "%s\t%s\t%s\t%s\n", d, name, version, target
+        }' "$1" | sort -t "$(printf '\t')" -k1,1gr
+}
+timings_table() { # timings_table PROJECT
+    local p=$1 html
+    rm -rf "$work/$p/target"
+    build "$p" --timings
+    html=$work/$p/target/cargo-timings/cargo-timing.html
+    echo "| crate | version | unit | seconds |"
+    echo "| --- | --- | --- | ---: |"
+    timing_units "$html" | awk -F '\t' '{ printf "| %s | %s | %s | %.2f |\n", $2, $3, $4, $1; t += $1 }
+        END { printf "| **sum** | | | **%.2f** |\n", t }'
+    echo
+    echo "Wall time of that build: $(grep -o 'Finished[^<]*in [0-9.]*s' "$work/build.log" | grep -o '[0-9.]*s$' || echo '?')."
+}
+
+# --- 4. release sizes ----------------------------------------------------------
+bins=$work/bins
+mkdir -p "$bins"
+for p in "${projects[@]}"; do
+    log "release build: $p"
+    build "$p" --release
+    cp "$work/$p/target/release/$p" "$bins/$p"
+    cp "$bins/$p" "$bins/$p.stripped"
+    strip "$bins/$p.stripped"
+done
+bytes() { stat -c %s "$1"; }
+
+# --- report -------------------------------------------------------------------
+log "cargo build --timings: lazy, pollster"
+lazy_timings=$(timings_table lazy)
+pollster_timings=$(timings_table pollster)
+
+echo "# lazy-main: compile cost and binary size"
+echo
+echo "- $(rustc --version), $(cargo --version), $(uname -m), $(nproc) cores"
+source_note="the live tree"
+if [[ $dep != "$root" ]]; then
+    source_note="a copy taken at start"
+fi
+if head=$(git -C "$root" rev-parse --short HEAD 2>/dev/null); then
+    source_note+=", git $head"
+    git -C "$root" diff --quiet HEAD 2>/dev/null || source_note+=" plus uncommitted changes"
+fi
+echo "- lazy-main: $root ($source_note)"
+echo "- executor crates: $(for p in pollster tokio futures; do
+    (cd "$work/$p" && cargo tree -e normal --depth 1 --prefix none -f '{p}' | sed -n 2p)
+done | paste -sd ',' - | sed 's/,/, /g')"
+echo "- load average at the end: $(cut -d ' ' -f 1-3 /proc/loadavg)"
+echo
+echo "## Cold debug build (\`rm -rf target && cargo build\`), $runs runs each, interleaved"
+echo
+echo "| project | CPU user+sys median (s) | CPU min (s) | wall median (s) |"
+echo "| --- | ---: | ---: | ---: |"
+for p in "${projects[@]}"; do
+    read -r cpu_med cpu_min < <(runstat "$p" '$2 + $3')
+    read -r wall_med _ < <(runstat "$p" '$4')
+    echo "| $p | $cpu_med | $cpu_min | $wall_med |"
+done
+read -r lazy_med lazy_min < <(runstat lazy '$2 + $3')
+read -r poll_med poll_min < <(runstat pollster '$2 + $3')
+ratio_med=$(awk -v a="$lazy_med" -v b="$poll_med" 'BEGIN { printf "%.3f", a / b }')
+ratio_min=$(awk -v a="$lazy_min" -v b="$poll_min" 'BEGIN { printf "%.3f", a / b }')
+verdict=$(awk -v r="$ratio_med" -v m="$max_ratio" 'BEGIN { print (r <= m) ? "met" : "MISSED" }')
+echo
+echo "lazy/pollster CPU: **$ratio_med** by median, $ratio_min by min (target <= $max_ratio by median: $verdict)."
+echo
+echo "<details><summary>raw runs (project, user s, sys s, elapsed s)</summary>"
+echo
+echo '```'
+cat "$cold"
+echo '```'
+echo
+echo "</details>"
+echo
+echo "## Where lazy's build time goes (\`cargo build --timings\`, one cold run)"
+echo
+echo "$lazy_timings"
+echo
+echo "For comparison, pollster:"
+echo
+echo "$pollster_timings"
+echo
+echo "syn in the lazy build: \`$(cd "$work/lazy" && cargo tree -e normal -i syn -f '{p} [{f}]' --prefix none | head -n 1)\`"
+echo
+echo '```'
+(cd "$work/lazy" && cargo tree -e features -i syn)
+echo '```'
+echo
+echo "## Release binary size (\`cargo build --release\`, then \`strip\`)"
+echo
+sync_size=$(bytes "$bins/sync.stripped")
+echo "| project | unstripped (bytes) | stripped (bytes) | stripped minus sync |"
+echo "| --- | ---: | ---: | ---: |"
+for p in "${projects[@]}"; do
+    s=$(bytes "$bins/$p.stripped")
+    printf '| %s | %d | %d | %+d |\n' "$p" "$(bytes "$bins/$p")" "$s" "$((s - sync_size))"
+done
+lazy_delta=$(($(bytes "$bins/lazy.stripped") - sync_size))
+echo
+if ((lazy_delta <= max_size_delta)); then
+    echo "lazy minus sync: **$lazy_delta bytes** (target <= $max_size_delta: met)."
+else
+    echo "lazy minus sync: **$lazy_delta bytes** (target <= $max_size_delta: MISSED)."
+    echo
+    echo "### What lazy adds over sync"
+    echo
+    echo "Sections of the stripped binaries (\`size -A\`), those that differ:"
+    echo
+    echo "| section | sync | lazy | difference |"
+    echo "| --- | ---: | ---: | ---: |"
+    awk 'FNR == 1 { f++ } $1 ~ /^\./ && $2 ~ /^[0-9]+$/ { s[f, $1] = $2; names[$1] = 1 }
+        END { for (n in names) { d = s[2, n] - s[1, n]; if (d) printf "%s\t%d\t%d\t%+d\n", n, s[1, n], s[2, n], d } }' \
+        <(size -A "$bins/sync.stripped") <(size -A "$bins/lazy.stripped") |
+        sort -t "$(printf '\t')" -k4,4gr | awk -F '\t' '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }'
+    echo
+    echo "Symbols (\`nm --size-sort -S -C\` of the unstripped binaries) whose size differs, largest first:"
+    echo
+    # "size<TAB>name", hashes dropped and the binary's own crate renamed so
+    # that lazy::main and sync::main compare as one symbol.
+    symbols() { # symbols BINARY CRATE
+        nm --size-sort -S -C -t d "$1" |
+            awk '{ size = $2 + 0; $1 = ""; $2 = ""; $3 = ""; sub(/^ +/, ""); print size "\t" $0 }' |
+            sed -e 's/::h[0-9a-f]\{16\}$//' -e "s/\t$2::/\t<bin>::/"
+    }
+    echo "| bytes | symbol |"
+    echo "| ---: | --- |"
+    awk -F '\t' 'FNR == 1 { f++ } { s[f, $2] += $1; names[$2] = 1 }
+        END { for (n in names) { d = s[2, n] - s[1, n]; if (d) { printf "%+d\t%s\n", d, n; t += d } }
+              printf "%+d\t%s\n", t, "**all symbols together**" }' \
+        <(symbols "$bins/sync" sync) <(symbols "$bins/lazy" lazy) |
+        sort -t "$(printf '\t')" -k1,1gr | awk -F '\t' '{ gsub(/\|/, "\\|", $2); printf "| %s | `%s` |\n", $1, $2 }' |
+        sed 's/`\*\*all symbols together\*\*`/**all symbols together**/'
+fi
