@@ -88,6 +88,15 @@ pub struct Stats {
 
 impl Stats {
     /// All wakes, whatever their source.
+    ///
+    /// ```
+    /// let stats = lazy_main_runtime::trace::Stats {
+    ///     wakes_during_poll: 1,
+    ///     wakes_from_other_threads: 2,
+    ///     ..Default::default()
+    /// };
+    /// assert_eq!(stats.wakes(), 3);
+    /// ```
     #[must_use]
     pub fn wakes(&self) -> usize {
         self.wakes_during_poll + self.wakes_from_other_threads + self.wakes_between_polls
@@ -98,6 +107,14 @@ impl Stats {
 ///
 /// `label` names it in the report; `verbose` adds one line per poll.
 /// Generated code calls this for `#[lazy_main::main(trace)]`.
+///
+/// ```
+/// let traced = lazy_main_runtime::trace::trace("answer", true, async { 42 });
+/// assert_eq!(lazy_main_runtime::block_on(traced), 42);
+/// // stderr: lazy_main: `answer` poll 1: ready in 0.0 ms
+/// //         lazy_main: `answer` ready after 1 poll (0 pending) in 0.0 ms
+/// //         lazy_main: woken 0 times (0 from other threads, 0 during poll); parked 0.0 ms, polling 0.0 ms
+/// ```
 pub fn trace<F: IntoFuture>(
     label: &'static str,
     verbose: bool,
@@ -125,6 +142,13 @@ impl<F: Future> Traced<F> {
     }
 
     /// Adds one line per poll to the report.
+    ///
+    /// ```
+    /// use lazy_main_runtime::trace::Traced;
+    ///
+    /// let traced = Traced::new("verbose", async {}).verbose();
+    /// lazy_main_runtime::block_on(traced); // one more line: `poll 1: ready in …`
+    /// ```
     pub fn verbose(mut self) -> Self {
         self.verbose = true;
         self
@@ -149,6 +173,26 @@ impl<F: Future> Traced<F> {
 
 impl<F> Traced<F> {
     /// The counts and times so far.
+    ///
+    /// ```
+    /// use std::pin::pin;
+    /// use lazy_main_runtime::{block_on, trace::Traced};
+    ///
+    /// let mut traced = pin!(Traced::new("twice", async {
+    ///     let mut first = true;
+    ///     std::future::poll_fn(|cx| {
+    ///         if std::mem::take(&mut first) {
+    ///             cx.waker().wake_by_ref(); // yield once
+    ///             return std::task::Poll::Pending;
+    ///         }
+    ///         std::task::Poll::Ready(())
+    ///     })
+    ///     .await
+    /// }));
+    /// block_on(traced.as_mut());
+    /// let stats = traced.stats();
+    /// assert_eq!((stats.polls, stats.pending, stats.wakes_during_poll), (2, 1, 1));
+    /// ```
     #[must_use]
     pub fn stats(&self) -> Stats {
         let wakes = &self.wakes;
