@@ -150,9 +150,9 @@ for ((i = 1; i <= runs; i++)); do
     done
 done
 
-# Median and min of an awk expression over a project's runs ($2 user, $3 sys, $4 elapsed).
-runstat() { # runstat PROJECT EXPR -> "median min"
-    awk -v p="$1" '$1 == p { print '"$2"' }' "$cold" | sort -g |
+# Median and min over a project's runs of "cpu" (user + sys) or "wall" seconds.
+runstat() { # runstat PROJECT cpu|wall -> "median min"
+    awk -v p="$1" -v what="$2" '$1 == p { v = (what == "cpu") ? $2 + $3 : $4; print v }' "$cold" | sort -g |
         awk '{ v[NR] = $1 } END {
             m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
             printf "%.2f %.2f\n", m, v[1]
@@ -227,12 +227,12 @@ echo
 echo "| project | CPU user+sys median (s) | CPU min (s) | wall median (s) |"
 echo "| --- | ---: | ---: | ---: |"
 for p in "${projects[@]}"; do
-    read -r cpu_med cpu_min < <(runstat "$p" '$2 + $3')
-    read -r wall_med _ < <(runstat "$p" '$4')
+    read -r cpu_med cpu_min < <(runstat "$p" cpu)
+    read -r wall_med _ < <(runstat "$p" wall)
     echo "| $p | $cpu_med | $cpu_min | $wall_med |"
 done
-read -r lazy_med lazy_min < <(runstat lazy '$2 + $3')
-read -r poll_med poll_min < <(runstat pollster '$2 + $3')
+read -r lazy_med lazy_min < <(runstat lazy cpu)
+read -r poll_med poll_min < <(runstat pollster cpu)
 ratio_med=$(awk -v a="$lazy_med" -v b="$poll_med" 'BEGIN { printf "%.3f", a / b }')
 ratio_min=$(awk -v a="$lazy_min" -v b="$poll_min" 'BEGIN { printf "%.3f", a / b }')
 verdict=$(awk -v r="$ratio_med" -v m="$max_ratio" 'BEGIN { print (r <= m) ? "met" : "MISSED" }')
@@ -279,14 +279,26 @@ else
     echo
     echo "### What lazy adds over sync"
     echo
-    echo "Sections of the stripped binaries (\`size -A\`), those that differ:"
+    echo "Sections of the stripped binaries (\`size -A\`; \`readelf -S\` tells which are NOBITS, taking no file bytes) that differ:"
     echo
-    echo "| section | sync | lazy | difference |"
-    echo "| --- | ---: | ---: | ---: |"
-    awk 'FNR == 1 { f++ } $1 ~ /^\./ && $2 ~ /^[0-9]+$/ { s[f, $1] = $2; names[$1] = 1 }
-        END { for (n in names) { d = s[2, n] - s[1, n]; if (d) printf "%s\t%d\t%d\t%+d\n", n, s[1, n], s[2, n], d } }' \
-        <(size -A "$bins/sync.stripped") <(size -A "$bins/lazy.stripped") |
-        sort -t "$(printf '\t')" -k4,4gr | awk -F '\t' '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }'
+    # "name in-file size" of each section: in-file is "no" for NOBITS ones.
+    sections() {
+        local nobits
+        nobits=$(readelf -SW "$1" |
+            awk '/ NOBITS / { for (i = 1; i <= NF; i++) if ($i ~ /^\./) { print $i; break } }' | paste -sd ' ' -)
+        size -A -d "$1" | awk -v nobits=" $nobits " '$1 ~ /^\./ && $2 ~ /^[0-9]+$/ {
+            print $1, (index(nobits, " " $1 " ") ? "no" : "yes"), $2 }'
+    }
+    echo "| section | in file | sync | lazy | difference |"
+    echo "| --- | --- | ---: | ---: | ---: |"
+    awk 'FNR == 1 { f++ } { s[f, $1] = $3; type[$1] = $2 }
+        END { for (n in type) { d = s[2, n] - s[1, n]; if (d) printf "%s\t%s\t%d\t%d\t%+d\n", n, type[n], s[1, n], s[2, n], d } }' \
+        <(sections "$bins/sync.stripped") <(sections "$bins/lazy.stripped") |
+        sort -t "$(printf '\t')" -k5,5gr | awk -F '\t' '{ printf "| %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5 }'
+    echo
+    file_sections=$(awk 'FNR == 1 { f++ } $2 == "yes" { t[f] += $3 } END { print t[2] - t[1] }' \
+        <(sections "$bins/sync.stripped") <(sections "$bins/lazy.stripped"))
+    echo "Sections with file bytes: $file_sections bytes more; the other $((lazy_delta - file_sections)) bytes are alignment of the segments in the file."
     echo
     echo "Symbols (\`nm --size-sort -S -C\` of the unstripped binaries) whose size differs, largest first:"
     echo
@@ -300,9 +312,9 @@ else
     echo "| bytes | symbol |"
     echo "| ---: | --- |"
     awk -F '\t' 'FNR == 1 { f++ } { s[f, $2] += $1; names[$2] = 1 }
-        END { for (n in names) { d = s[2, n] - s[1, n]; if (d) { printf "%+d\t%s\n", d, n; t += d } }
-              printf "%+d\t%s\n", t, "**all symbols together**" }' \
-        <(symbols "$bins/sync" sync) <(symbols "$bins/lazy" lazy) |
-        sort -t "$(printf '\t')" -k1,1gr | awk -F '\t' '{ gsub(/\|/, "\\|", $2); printf "| %s | `%s` |\n", $1, $2 }' |
-        sed 's/`\*\*all symbols together\*\*`/**all symbols together**/'
+        END { for (n in names) { d = s[2, n] - s[1, n]; if (d) printf "%+d\t%s\n", d, n } }' \
+        <(symbols "$bins/sync" sync) <(symbols "$bins/lazy" lazy) >"$work/symbols.tsv"
+    sort -t "$(printf '\t')" -k1,1gr "$work/symbols.tsv" |
+        awk -F '\t' '{ gsub(/\|/, "\\|", $2); printf "| %s | `%s` |\n", $1, $2 }'
+    awk -F '\t' '{ t += $1 } END { printf "| **%+d** | all of them together |\n", t }' "$work/symbols.tsv"
 fi
