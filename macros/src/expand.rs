@@ -7,11 +7,11 @@
 //! }
 //! ```
 
-use proc_macro2::{Group, Span, TokenStream, TokenTree};
+use proc_macro2::{Group, Ident, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned, ToTokens};
 
 use crate::args::{combine, Args, Trace};
-use crate::item::{Function, Item};
+use crate::item::{Function, Item, Unsupported};
 use crate::Kind;
 
 /// Expands one use of the attribute. Never panics: every problem becomes a
@@ -53,60 +53,81 @@ fn function_tokens(kind: Kind, args: &Args, function: Function) -> TokenStream {
     let krate = args.krate.clone().unwrap_or_else(|| quote!(::lazy_main));
 
     let outer_body = if unsupported.any() {
-        // Already an error: check the body with the user's full signature,
-        // but call nothing, so no second error follows from the first.
-        let inner = (!unsupported.has_receiver).then(|| {
-            let generics = &unsupported.generics;
-            let params = &unsupported.params;
-            let where_clause = &unsupported.where_clause;
-            quote! {
-                #[allow(dead_code)]
-                async fn #name #generics (#params) #output #where_clause #body
-            }
-        });
-        quote!({ #inner ::core::unreachable!() })
+        checked_body_only(&name, &output, &body, &unsupported)
     } else {
-        // With `block_on = path`, the call sits at the user's path, so a
-        // function with the wrong signature is reported there.
-        let span = args.block_on.as_ref().map_or_else(Span::call_site, |path| {
-            Span::call_site().located_at(span_of(path))
-        });
-        let future = if mentions_self(&body) {
-            // `Self` is not visible in an inner fn: use an async block instead.
-            quote_spanned!(span=> async move #body)
-        } else {
-            let mut callee = name.clone();
-            callee.set_span(span);
-            quote_spanned!(span=> #callee())
-        };
-        let future = match args.trace {
-            None => future,
-            Some(level) => {
-                let label = name.to_string();
-                let label = label.trim_start_matches("r#");
-                quote_spanned!(span=> #krate::__private::trace(#label, #level, #future))
-            }
-        };
-        // In tail position even for `()`, so that a function returning
-        // something else (the future itself, say) is a type error.
-        let tail = match &args.block_on {
-            None => quote!(#krate::__private::block_on(#future)),
-            Some(path) => quote_spanned!(span=> #krate::__private::drive(#future, #path)),
-        };
-        let inner = (!mentions_self(&body)).then(|| {
-            // Driven on this thread only: it need not be `Send`.
-            quote! {
-                #[allow(clippy::future_not_send)]
-                async fn #name() #output #body
-            }
-        });
-        quote!({ #inner #tail })
+        driving_body(args, &krate, &name, &output, &body)
     };
     quote! {
         #(#attrs)*
         #test_attribute
         #vis #fn_token #name() #output #outer_body
     }
+}
+
+/// The normal body: the user's body as an inner `async fn`, driven to completion.
+fn driving_body(
+    args: &Args,
+    krate: &TokenStream,
+    name: &Ident,
+    output: &TokenStream,
+    body: &Group,
+) -> TokenStream {
+    // With `block_on = path`, the call sits at the user's path, so a
+    // function with the wrong signature is reported there.
+    let span = args.block_on.as_ref().map_or_else(Span::call_site, |path| {
+        Span::call_site().located_at(span_of(path))
+    });
+    let uses_self = mentions_self(body);
+    let future = if uses_self {
+        // `Self` is not visible in an inner fn: use an async block instead.
+        quote_spanned!(span=> async move #body)
+    } else {
+        let mut callee = name.clone();
+        callee.set_span(span);
+        quote_spanned!(span=> #callee())
+    };
+    let future = match args.trace {
+        None => future,
+        Some(level) => {
+            let label = name.to_string();
+            let label = label.trim_start_matches("r#");
+            quote_spanned!(span=> #krate::__private::trace(#label, #level, #future))
+        }
+    };
+    // In tail position even for `()`, so that a function returning
+    // something else (the future itself, say) is a type error.
+    let tail = match &args.block_on {
+        None => quote!(#krate::__private::block_on(#future)),
+        Some(path) => quote_spanned!(span=> #krate::__private::drive(#future, #path)),
+    };
+    let inner = (!uses_self).then(|| {
+        // Driven on this thread only: it need not be `Send`.
+        quote! {
+            #[allow(clippy::future_not_send)]
+            async fn #name() #output #body
+        }
+    });
+    quote!({ #inner #tail })
+}
+
+/// The body next to a signature error: checked with the user's full
+/// signature, but nothing is called, so no second error follows from the first.
+fn checked_body_only(
+    name: &Ident,
+    output: &TokenStream,
+    body: &Group,
+    unsupported: &Unsupported,
+) -> TokenStream {
+    let inner = (!unsupported.has_receiver).then(|| {
+        let generics = &unsupported.generics;
+        let params = &unsupported.params;
+        let where_clause = &unsupported.where_clause;
+        quote! {
+            #[allow(dead_code)]
+            async fn #name #generics (#params) #output #where_clause #body
+        }
+    });
+    quote!({ #inner ::core::unreachable!() })
 }
 
 /// The span of a whole path, or of its last token where spans cannot join.
