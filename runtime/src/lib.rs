@@ -138,7 +138,7 @@ struct Parker {
 
 impl Parker {
     fn new() -> Self {
-        let signal = Arc::new(Signal::for_current_thread());
+        let signal = Arc::new(Signal::new());
         let waker = Waker::from(Arc::clone(&signal));
         Self { signal, waker }
     }

@@ -1,99 +1,105 @@
 //! The wake/park protocol between one waiting thread and any number of wakers.
 //!
-//! A [`Signal`] belongs to one `block_on` call on one thread (the waiter). Its
-//! state is one atomic byte:
+//! A [`Signal`] belongs to one thread's `block_on` (the waiter). Its state is
+//! one atomic byte:
 //!
-//! | state      | meaning                                                  |
-//! |------------|----------------------------------------------------------|
-//! | `EMPTY`    | no wake since the waiter last consumed one               |
-//! | `NOTIFIED` | a wake arrived; the next `wait` returns without parking  |
-//! | `PARKED`   | the waiter is parked, or about to park, and must be unparked |
+//! | state      | meaning                                                        |
+//! |------------|----------------------------------------------------------------|
+//! | `EMPTY`    | no wake since the waiter last consumed one                     |
+//! | `NOTIFIED` | a wake arrived; the next `wait` returns without parking        |
+//! | `PARKED`   | the waiter is asleep on the condition variable, or about to be |
 //!
 //! Who moves it:
 //!
-//! - a waker always `swap`s in `NOTIFIED`, and calls `unpark` only when the
-//!   state it replaced was `PARKED`; a wake while the future is being polled
-//!   (state `EMPTY`) is therefore a single atomic instruction, no system call;
-//! - the waiter moves `NOTIFIED -> EMPTY` (consume, with `swap` or
-//!   `compare_exchange`) and `EMPTY -> PARKED` (announce that it will park,
-//!   with `compare_exchange`).
+//! - a waker always `swap`s in `NOTIFIED`, and touches the lock and the
+//!   condition variable only when the state it replaced was `PARKED`; a wake
+//!   while the future is being polled (state `EMPTY`) is therefore a single
+//!   atomic instruction, no system call;
+//! - the waiter moves `NOTIFIED -> EMPTY` (consume) and, holding the lock,
+//!   `EMPTY -> PARKED` (announce that it will sleep).
 //!
-//! Why no wake is lost: the waiter parks only after its `EMPTY -> PARKED`
+//! Why no wake is lost: the waiter sleeps only after its `EMPTY -> PARKED`
 //! exchange succeeded, so any wake that came earlier left `NOTIFIED` and made
-//! that exchange fail. Any wake that comes later sees `PARKED` and unparks the
-//! thread; `unpark` before `park` leaves the thread's token set, so `park`
-//! returns at once. The waiter leaves the park loop only on `NOTIFIED`, so an
-//! unrelated unpark (user code that calls `unpark`, a token left by an earlier
-//! wake) only costs one more turn of the loop. And since the state is only
-//! `PARKED` while the waiter sits in this loop, user code that calls
-//! `thread::park` from inside `poll` can never take the token meant for us:
-//! wakes during `poll` do not unpark at all.
+//! that exchange fail. A wake that comes later sees `PARKED`, and takes the
+//! lock before notifying: the waiter holds the lock from its exchange until
+//! the condition variable releases it as the waiter starts to sleep, so the
+//! notification cannot fall in between. The waiter leaves its loop only on
+//! `NOTIFIED`, so a spurious wake-up costs one more turn of the loop.
+//!
+//! The thread's own park token (`thread::park`/`unpark`) is never used: user
+//! code that parks inside `poll` cannot take a wake meant for us, and nothing
+//! needs a handle to the thread (which would also cost binary size).
 //!
 //! Every read of a wake is an `Acquire` read-modify-write, so whatever a waker
 //! did before waking is visible to the poll that follows. The model at the end
 //! of this file checks the protocol under loom.
 
 #[cfg(loom)]
-use loom::{
-    sync::atomic::{AtomicU8, Ordering},
-    thread::{self, Thread},
+use loom::sync::{
+    atomic::{AtomicU8, Ordering},
+    Condvar, Mutex,
 };
+use std::sync::PoisonError;
 #[cfg(not(loom))]
-use std::{
-    sync::atomic::{AtomicU8, Ordering},
-    thread::{self, Thread},
+use std::sync::{
+    atomic::{AtomicU8, Ordering},
+    Condvar, Mutex,
 };
 
 const EMPTY: u8 = 0;
 const NOTIFIED: u8 = 1;
 const PARKED: u8 = 2;
 
-/// One waiter's wake-up flag and the thread to unpark.
+/// One waiter's wake-up flag, and what it sleeps on.
 #[derive(Debug)]
 pub(crate) struct Signal {
     state: AtomicU8,
-    waiter: Thread,
+    lock: Mutex<()>,
+    wakeup: Condvar,
 }
 
 impl Signal {
-    /// A signal whose waiter is the current thread.
-    pub(crate) fn for_current_thread() -> Self {
+    pub(crate) fn new() -> Self {
         Self {
             state: AtomicU8::new(EMPTY),
-            waiter: thread::current(),
+            lock: Mutex::new(()),
+            wakeup: Condvar::new(),
         }
     }
 
-    #[inline]
     /// Forgets a wake left over from an earlier call that reused this signal.
+    #[inline]
     pub(crate) fn reset(&self) {
         self.state.store(EMPTY, Ordering::Relaxed);
     }
 
+    /// Records a wake; wakes the waiter only if it sleeps.
     #[inline]
-    /// Records a wake; unparks the waiter only if it is parked.
     pub(crate) fn notify(&self) {
         // `Release` publishes what the waker did before waking; `Acquire`
-        // pairs with the waiter's `EMPTY -> PARKED` so the unpark happens after it.
+        // orders the notification after the waiter's `EMPTY -> PARKED`.
         if self.state.swap(NOTIFIED, Ordering::AcqRel) == PARKED {
-            self.waiter.unpark();
+            // Once we hold the lock, the waiter is inside `Condvar::wait`.
+            drop(self.lock.lock().unwrap_or_else(PoisonError::into_inner));
+            self.wakeup.notify_one();
         }
     }
 
-    /// Returns once a wake has been recorded, parking the thread until then.
+    /// Returns once a wake has been recorded, sleeping until then.
     #[inline]
     pub(crate) fn wait(&self) {
         // A wake during the last poll: consume it and poll again, no syscall.
-        // Inlined into the poll loop; parking is the slow path.
+        // Inlined into the poll loop; sleeping is the slow path.
         if self.state.swap(EMPTY, Ordering::Acquire) != NOTIFIED {
-            self.park();
+            self.sleep();
         }
     }
 
-    /// The slow path of `wait`: announce parking, then park until notified.
+    /// The slow path of `wait`: announce sleeping, then sleep until notified.
     #[cold]
     #[inline(never)]
-    fn park(&self) {
+    fn sleep(&self) {
+        let mut guard = self.lock.lock().unwrap_or_else(PoisonError::into_inner);
         if self
             .state
             .compare_exchange(EMPTY, PARKED, Ordering::AcqRel, Ordering::Acquire)
@@ -105,7 +111,10 @@ impl Signal {
             return;
         }
         loop {
-            thread::park();
+            guard = self
+                .wakeup
+                .wait(guard)
+                .unwrap_or_else(PoisonError::into_inner);
             if self
                 .state
                 .compare_exchange(NOTIFIED, EMPTY, Ordering::Acquire, Ordering::Relaxed)
@@ -129,7 +138,7 @@ mod model {
     #[test]
     fn wake_from_other_thread_is_never_lost() {
         loom::model(|| {
-            let signal = Arc::new(Signal::for_current_thread());
+            let signal = Arc::new(Signal::new());
             let ready = Arc::new(AtomicBool::new(false));
             let waker = {
                 let (signal, ready) = (signal.clone(), ready.clone());
@@ -149,7 +158,7 @@ mod model {
     #[test]
     fn two_racing_wakers() {
         loom::model(|| {
-            let signal = Arc::new(Signal::for_current_thread());
+            let signal = Arc::new(Signal::new());
             let done = Arc::new(loom::sync::atomic::AtomicUsize::new(0));
             let wakers: Vec<_> = (0..2)
                 .map(|_| {
@@ -174,7 +183,7 @@ mod model {
     #[test]
     fn wake_during_poll_then_remote_wake() {
         loom::model(|| {
-            let signal = Arc::new(Signal::for_current_thread());
+            let signal = Arc::new(Signal::new());
             let ready = Arc::new(AtomicBool::new(false));
             signal.notify();
             signal.wait();
@@ -196,7 +205,7 @@ mod model {
     #[test]
     fn stray_unpark_is_not_a_wake() {
         loom::model(|| {
-            let signal = Arc::new(Signal::for_current_thread());
+            let signal = Arc::new(Signal::new());
             let ready = Arc::new(AtomicBool::new(false));
             let main = thread::current();
             // Not joined: loom's `join` itself waits on the same unpark
