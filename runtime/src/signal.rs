@@ -79,10 +79,17 @@ impl Signal {
         // `Release` publishes what the waker did before waking; `Acquire`
         // orders the notification after the waiter's `EMPTY -> PARKED`.
         if self.state.swap(NOTIFIED, Ordering::AcqRel) == PARKED {
-            // Once we hold the lock, the waiter is inside `Condvar::wait`.
-            drop(self.lock.lock().unwrap_or_else(PoisonError::into_inner));
-            self.wakeup.notify_one();
+            self.wake_sleeper();
         }
+    }
+
+    /// The slow path of `notify`, kept out of line so the fast path stays tiny.
+    #[cold]
+    #[inline(never)]
+    fn wake_sleeper(&self) {
+        // Once we hold the lock, the waiter is inside `Condvar::wait`.
+        drop(self.lock.lock().unwrap_or_else(PoisonError::into_inner));
+        self.wakeup.notify_one();
     }
 
     /// Returns once a wake has been recorded, sleeping until then.
