@@ -1,5 +1,7 @@
 //! Compares `lazy_main_runtime::block_on` with the `block_on` of
 //! futures-executor, pollster and futures-lite, std only (no criterion).
+//! tokio's current-thread runtime (built once per thread, as `#[tokio::main]`
+//! builds it once) is measured too, for reference.
 //!
 //! Workloads:
 //!
@@ -17,7 +19,7 @@
 //! - `block_on-HASH --only EXECUTOR WORKLOAD N`: runs one executor on one
 //!   workload for N iterations and nothing else, for `valgrind --tool=callgrind`
 //!   and `strace -f -c -e trace=futex` (see `measure.sh` beside this file).
-//!   EXECUTOR is `lazy`, `futures-executor`, `pollster` or `futures-lite`;
+//!   EXECUTOR is `lazy`, `futures-executor`, `pollster`, `futures-lite` or `tokio`;
 //!   WORKLOAD is `A`, `B` or `C`.
 //! - without `--bench` or `--only` (as `cargo test --benches` runs it): a quick
 //!   smoke run of every case with few iterations, no timing.
@@ -47,6 +49,7 @@ struct LazyMain;
 struct FuturesExecutor;
 struct Pollster;
 struct FuturesLite;
+struct Tokio;
 
 impl Executor for LazyMain {
     fn block_on<F: Future>(future: F) -> F::Output {
@@ -66,6 +69,18 @@ impl Executor for Pollster {
     }
 }
 
+thread_local! {
+    static TOKIO: tokio::runtime::Runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a current-thread runtime builds");
+}
+
+impl Executor for Tokio {
+    fn block_on<F: Future>(future: F) -> F::Output {
+        TOKIO.with(|runtime| runtime.block_on(future))
+    }
+}
+
 impl Executor for FuturesLite {
     fn block_on<F: Future>(future: F) -> F::Output {
         futures_lite::future::block_on(future)
@@ -78,29 +93,48 @@ struct Contender {
     name: &'static str,
     arg: &'static str,
     run: fn(Workload, u64) -> Duration,
+    /// C needs one waker for the whole `block_on` (see `Link::waker`);
+    /// tokio's changes between polls, so it runs A and B only.
+    ping_pong: bool,
+}
+
+impl Contender {
+    fn runs(&self, workload: Workload) -> bool {
+        self.ping_pong || !matches!(workload, Workload::PingPong)
+    }
 }
 
 /// lazy-main first: the table's ratios are relative to it.
-const CONTENDERS: [Contender; 4] = [
+const CONTENDERS: [Contender; 5] = [
     Contender {
         name: "lazy-main",
         arg: "lazy",
         run: run::<LazyMain>,
+        ping_pong: true,
     },
     Contender {
         name: "futures-executor",
         arg: "futures-executor",
         run: run::<FuturesExecutor>,
+        ping_pong: true,
     },
     Contender {
         name: "pollster",
         arg: "pollster",
         run: run::<Pollster>,
+        ping_pong: true,
     },
     Contender {
         name: "futures-lite",
         arg: "futures-lite",
         run: run::<FuturesLite>,
+        ping_pong: true,
+    },
+    Contender {
+        name: "tokio (reference)",
+        arg: "tokio",
+        run: run::<Tokio>,
+        ping_pong: false,
     },
 ];
 
@@ -318,15 +352,16 @@ fn table() {
     println!("|---|---|---:|---:|---:|---:|");
     for workload in Workload::ALL {
         let n = workload.iterations();
-        for contender in &CONTENDERS {
+        let contenders: Vec<&Contender> = CONTENDERS.iter().filter(|c| c.runs(workload)).collect();
+        for contender in &contenders {
             (contender.run)(workload, n);
         }
-        let mut samples = vec![Vec::with_capacity(SAMPLES); CONTENDERS.len()];
+        let mut samples = vec![Vec::with_capacity(SAMPLES); contenders.len()];
         for round in 0..SAMPLES {
             // Rotate the order so no executor always runs first or last.
-            for k in 0..CONTENDERS.len() {
-                let i = (round + k) % CONTENDERS.len();
-                let time = (CONTENDERS[i].run)(workload, n);
+            for k in 0..contenders.len() {
+                let i = (round + k) % contenders.len();
+                let time = (contenders[i].run)(workload, n);
                 samples[i].push(per_iteration(time, n));
             }
         }
@@ -334,7 +369,7 @@ fn table() {
             ns.sort_by(f64::total_cmp);
         }
         let lazy_median = samples[0][SAMPLES / 2];
-        for (contender, ns) in CONTENDERS.iter().zip(&samples) {
+        for (contender, ns) in contenders.iter().zip(&samples) {
             let median = ns[SAMPLES / 2];
             println!(
                 "| {}, per {} | {} | {median:.2} | {:.2} | {:.2} | {:.2}x |",
@@ -357,7 +392,7 @@ fn table() {
 /// Every case once with few iterations: checks the harness, times nothing.
 fn smoke() {
     for workload in Workload::ALL {
-        for contender in &CONTENDERS {
+        for contender in CONTENDERS.iter().filter(|c| c.runs(workload)) {
             (contender.run)(workload, 1_000);
         }
     }
@@ -376,6 +411,13 @@ fn only(args: &[String]) -> Result<(), String> {
     let workload =
         Workload::parse(workload).ok_or_else(|| format!("unknown workload {workload:?}"))?;
     let n: u64 = n.parse().map_err(|e| format!("bad N {n:?}: {e}"))?;
+    if !contender.runs(workload) {
+        return Err(format!(
+            "{} does not run {}",
+            contender.name,
+            workload.label()
+        ));
+    }
     let time = (contender.run)(workload, n);
     eprintln!("{} {} x{n}: {time:?}", contender.name, workload.label());
     Ok(())
@@ -392,7 +434,7 @@ fn main() -> ExitCode {
             Err(message) => {
                 eprintln!(
                     "{message}\nusage: block_on --only \
-                     lazy|futures-executor|pollster|futures-lite A|B|C N"
+                     lazy|futures-executor|pollster|futures-lite|tokio A|B|C N"
                 );
                 ExitCode::from(2)
             }

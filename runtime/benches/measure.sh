@@ -20,7 +20,10 @@ a_n1=${A_N1:-1000000} a_n2=${A_N2:-2000000}
 b_n1=${B_N1:-1000000} b_n2=${B_N2:-2000000}
 c_n=${C_N:-10000} c_runs=${C_RUNS:-7}
 out=${OUT:-$root/target/block_on-measure}
-executors=(lazy futures-executor pollster futures-lite)
+# tokio is measured for reference; the targets compare with the other three.
+executors=(lazy futures-executor pollster futures-lite tokio)
+# C needs one waker per block_on; tokio changes its waker between polls.
+c_executors=(lazy futures-executor pollster futures-lite)
 
 # valgrind and strace, from Debian's packages only if missing.
 for tool in valgrind strace; do
@@ -124,7 +127,7 @@ perf_futex_calls() {
 declare -A runs perf_runs
 for ((run = 1; run <= c_runs; run++)); do
     echo "C: run $run/$c_runs ..." >&2
-    for e in "${executors[@]}"; do
+    for e in "${c_executors[@]}"; do
         runs[$e]+="$(futex_calls "$e" "$run")"$'\n'
         if $perf_ok; then
             perf_runs[$e]+="$(perf_futex_calls "$e")"$'\n'
@@ -149,7 +152,7 @@ echo
 echo "| executor | strace median | strace min-max | failed (median) | perf median | perf min-max |"
 echo "|---|---:|---:|---:|---:|---:|"
 declare -A c c_min c_max
-for e in "${executors[@]}"; do
+for e in "${c_executors[@]}"; do
     read -r "c[$e]" range <<<"$(per_round_trip "$(printf '%s' "${runs[$e]}" | cut -d' ' -f1)")"
     c_min[$e]=${range%-*} c_max[$e]=${range#*-}
     failed=$(printf '%s' "${runs[$e]}" | cut -d' ' -f2 | median)
