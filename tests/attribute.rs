@@ -336,11 +336,23 @@ impl Counter {
     async fn run() -> u8 {
         Self::get().await
     }
+
+    /// With `Self`, `?` and an early `return` too.
+    #[lazy_main::main]
+    async fn parse() -> Result<u8, std::num::ParseIntError> {
+        let text = if TAKE_EARLY_RETURN.get() { "" } else { "1" };
+        if text.is_empty() {
+            return Ok(Self::get().await);
+        }
+        let n: u8 = text.parse()?;
+        Ok(n + Self::get().await)
+    }
 }
 
 #[test]
 fn associated_function_with_self() {
     assert_eq!(Counter::run(), 9);
+    assert_eq!(Counter::parse(), Ok(10));
 }
 
 /// `block_on = path`: another executor drives the body.

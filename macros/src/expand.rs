@@ -118,7 +118,8 @@ fn checked_body_only(
     body: &Group,
     unsupported: &Unsupported,
 ) -> TokenStream {
-    let inner = (!unsupported.has_receiver).then(|| {
+    // An inner fn cannot see `self` or `Self`: then the body goes unchecked.
+    let inner = (!unsupported.has_receiver && !mentions_self(body)).then(|| {
         let generics = &unsupported.generics;
         let params = &unsupported.params;
         let where_clause = &unsupported.where_clause;

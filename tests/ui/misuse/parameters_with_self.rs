@@ -1,0 +1,17 @@
+// In an `impl`, a body that names `Self` is not re-checked next to the error: still one error.
+struct Meter;
+
+impl Meter {
+    fn value() -> u8 {
+        7
+    }
+
+    #[lazy_main::main]
+    async fn read(scale: u8) -> u8 {
+        Self::value() * scale
+    }
+}
+
+fn main() {
+    let _ = Meter::read();
+}
