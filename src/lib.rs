@@ -19,9 +19,11 @@
 /// }
 /// ```
 ///
-/// It works on any zero-argument `async fn`, not only `main`: the function
-/// becomes a sync function that blocks the calling thread until the body
-/// completes.
+/// It works on any zero-argument `async fn`, not only `main`, and on a
+/// method whose only parameter is `self` (`&self`, `self: Box<Self>`, …): the
+/// function becomes a sync function that blocks the calling thread until the
+/// body completes. A body that uses `self` or `Self` is driven as an
+/// `async move` block, since an inner function could not see them.
 ///
 /// ```
 /// #[lazy_main::main]

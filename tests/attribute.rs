@@ -408,3 +408,64 @@ async fn traced_test() {
 fn trace_keeps_the_result() {
     assert_eq!(traced(), 6);
 }
+
+/// A method with a lone `self` receiver, as in a trait impl.
+mod receivers {
+    trait Describe {
+        fn describe(self) -> String;
+        fn shout(&self) -> String;
+    }
+
+    struct Name(&'static str);
+
+    impl Describe for Name {
+        #[lazy_main::main]
+        async fn describe(self) -> String {
+            std::future::ready(format!("name {}", self.0)).await
+        }
+
+        #[lazy_main::main]
+        async fn shout(&self) -> String {
+            self.describe_ref().await.to_uppercase()
+        }
+    }
+
+    impl Name {
+        async fn describe_ref(&self) -> String {
+            format!("name {}", self.0)
+        }
+
+        #[lazy_main::main]
+        async fn length(self: Box<Self>) -> usize {
+            self.0.len()
+        }
+    }
+
+    #[test]
+    fn methods_drive_their_body() {
+        assert_eq!(Name("ferris").describe(), "name ferris");
+        assert_eq!(Name("ferris").shout(), "NAME FERRIS");
+        assert_eq!(Box::new(Name("ferris")).length(), 6);
+    }
+}
+
+/// Bodies that end in a diverging statement, and `unreachable_code` allowed by the user.
+mod diverging {
+    #[lazy_main::main]
+    pub async fn panics_with_result() -> std::io::Result<()> {
+        panic!("diverges");
+    }
+
+    #[allow(unreachable_code)]
+    #[lazy_main::test]
+    async fn returns_before_panicking() -> std::io::Result<()> {
+        return Ok(());
+        panic!("unreachable");
+    }
+
+    #[test]
+    #[should_panic(expected = "diverges")]
+    fn result_body_may_diverge() {
+        let _ = panics_with_result();
+    }
+}

@@ -23,6 +23,21 @@ pub async fn one_line() {
     println!("hello");
 }
 
+/// A body on one line, as rustfmt would not leave it: extra braces around it
+/// would trip `unused_braces`.
+#[rustfmt::skip]
+#[lazy_main::main]
+pub async fn unused_braces_main() { println!("hello") }
+
+/// Statements `clippy::semicolon_if_nothing_returned` looks at.
+#[lazy_main::main]
+pub async fn semicolons() {
+    const fn item() -> u8 {
+        1
+    }
+    let _x = item();
+}
+
 /// A one-line body with a value.
 #[lazy_main::main]
 pub async fn one_value() -> u8 {
@@ -75,6 +90,10 @@ mod tests {
     async fn never_test() {
         super::never();
     }
+
+    #[rustfmt::skip]
+    #[lazy_main::test]
+    async fn unused_braces_test() { assert_eq!(1 + 1, 2) }
 
     #[lazy_main::test]
     async fn values() {

@@ -43,6 +43,7 @@ fn function_tokens(kind: Kind, args: &Args, function: Function) -> TokenStream {
         vis,
         fn_token,
         name,
+        receiver,
         output,
         body,
         has_test_attribute,
@@ -52,15 +53,36 @@ fn function_tokens(kind: Kind, args: &Args, function: Function) -> TokenStream {
         (kind == Kind::Test && !has_test_attribute).then(|| quote!(#[::core::prelude::v1::test]));
     let krate = args.krate.clone().unwrap_or_else(|| quote!(::lazy_main));
 
-    let outer_body = if unsupported.any() {
-        checked_body_only(&name, &output, &body, &unsupported)
-    } else {
-        driving_body(args, &krate, &name, &output, &body)
-    };
+    if !unsupported.any() {
+        let outer_body = driving_body(args, &krate, &name, &receiver, &output, &body);
+        return quote! {
+            #(#attrs)*
+            #test_attribute
+            #vis #fn_token #name(#receiver) #output #outer_body
+        };
+    }
+    let outer_body = checked_body_only(&name, &receiver, &output, &body, &unsupported);
+    // Callers of a plain function keep type-checking against the signature
+    // they wrote. Not for the program's `main` or a test, where parameters and
+    // generics are errors of their own (E0580, E0131, "functions used as
+    // tests can not have any arguments").
+    if kind == Kind::Main && name != "main" {
+        let Unsupported {
+            generics,
+            params,
+            where_clause,
+            ..
+        } = &unsupported;
+        return quote! {
+            #(#attrs)*
+            #[allow(unused_variables)]
+            #vis #fn_token #name #generics (#receiver #params) #output #where_clause #outer_body
+        };
+    }
     quote! {
         #(#attrs)*
         #test_attribute
-        #vis #fn_token #name() #output #outer_body
+        #vis #fn_token #name(#receiver) #output #outer_body
     }
 }
 
@@ -69,6 +91,7 @@ fn driving_body(
     args: &Args,
     krate: &TokenStream,
     name: &Ident,
+    receiver: &TokenStream,
     output: &TokenStream,
     body: &Group,
 ) -> TokenStream {
@@ -77,9 +100,9 @@ fn driving_body(
     let span = args.block_on.as_ref().map_or_else(Span::call_site, |path| {
         Span::call_site().located_at(span_of(path))
     });
-    let uses_self = mentions_self(body);
-    let future = if uses_self {
-        // `Self` is not visible in an inner fn: use an async block instead.
+    // An inner fn sees neither `self` nor `Self`: then an async block it is.
+    let in_block = !receiver.is_empty() || mentions_self(body);
+    let future = if in_block {
         quote_spanned!(span=> async move #body)
     } else {
         let mut callee = name.clone();
@@ -100,7 +123,7 @@ fn driving_body(
         None => quote!(#krate::__private::block_on(#future)),
         Some(path) => quote_spanned!(span=> #krate::__private::drive(#future, #path)),
     };
-    let inner = (!uses_self).then(|| {
+    let inner = (!in_block).then(|| {
         // Driven on this thread only: it need not be `Send`.
         quote! {
             #[allow(clippy::future_not_send)]
@@ -114,12 +137,14 @@ fn driving_body(
 /// signature, but nothing is called, so no second error follows from the first.
 fn checked_body_only(
     name: &Ident,
+    receiver: &TokenStream,
     output: &TokenStream,
     body: &Group,
     unsupported: &Unsupported,
 ) -> TokenStream {
     // An inner fn cannot see `self` or `Self`: then the body goes unchecked.
-    let inner = (!unsupported.has_receiver && !mentions_self(body)).then(|| {
+    let sees_everything = receiver.is_empty() && !unsupported.has_receiver && !mentions_self(body);
+    let inner = sees_everything.then(|| {
         let generics = &unsupported.generics;
         let params = &unsupported.params;
         let where_clause = &unsupported.where_clause;

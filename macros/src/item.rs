@@ -18,6 +18,9 @@ pub(crate) struct Function {
     pub(crate) vis: TokenStream,
     pub(crate) fn_token: Ident,
     pub(crate) name: Ident,
+    /// A lone `self` parameter (`self`, `&self`, `&mut self`, `self: Box<Self>`),
+    /// as in a trait impl; empty otherwise.
+    pub(crate) receiver: TokenStream,
     /// `-> Type`, arrow included; empty for `()`.
     pub(crate) output: TokenStream,
     pub(crate) body: Group,
@@ -101,8 +104,11 @@ impl Reader {
         let Some(params) = cursor.take_group(Delimiter::Parenthesis) else {
             return Err(self.not_a_function(cursor));
         };
-        unsupported.params = params.stream();
-        if !unsupported.params.is_empty() {
+        let mut receiver = TokenStream::new();
+        if is_lone_receiver(&params.stream()) {
+            receiver = params.stream();
+        } else if !params.stream().is_empty() {
+            unsupported.params = params.stream();
             unsupported.has_receiver = has_receiver(&unsupported.params);
             self.error(Error::new_spanned(
                 &unsupported.params,
@@ -153,6 +159,7 @@ impl Reader {
             vis,
             fn_token,
             name,
+            receiver,
             output,
             body,
             has_test_attribute,
@@ -263,6 +270,45 @@ fn is_test_attribute(group: &Group) -> bool {
         }
     }
     last_ident.is_some_and(|ident| ident == "test")
+}
+
+/// `self`, `mut self`, `&self`, `&'a mut self`, `self: Type`, alone (a
+/// trailing comma allowed): a method's receiver, which the body may use.
+fn is_lone_receiver(params: &TokenStream) -> bool {
+    let mut tokens = params
+        .clone()
+        .into_iter()
+        .map(crate::unwrap_invisible)
+        .peekable();
+    let mut skip =
+        |wanted: &dyn Fn(&TokenTree) -> bool| tokens.next_if(|token| wanted(token)).is_some();
+    skip(&|token| matches!(token, TokenTree::Punct(p) if p.as_char() == '&'));
+    if skip(&|token| matches!(token, TokenTree::Punct(p) if p.as_char() == '\'')) {
+        skip(&|token| matches!(token, TokenTree::Ident(_)));
+    }
+    skip(&|token| matches!(token, TokenTree::Ident(ident) if ident == "mut"));
+    if !skip(&|token| matches!(token, TokenTree::Ident(ident) if ident == "self")) {
+        return false;
+    }
+    // Whatever follows (`: Type`) must not start a second parameter:
+    // no comma outside `<...>`, except one at the very end.
+    let mut depth = 0usize;
+    let mut after_joint_minus = false;
+    let mut rest = tokens.peekable();
+    while let Some(token) = rest.next() {
+        if let TokenTree::Punct(punct) = &token {
+            match punct.as_char() {
+                '<' => depth += 1,
+                '>' if !after_joint_minus => depth = depth.saturating_sub(1),
+                ',' if depth == 0 && rest.peek().is_some() => return false,
+                _ => {}
+            }
+            after_joint_minus = punct.as_char() == '-' && punct.spacing() == Spacing::Joint;
+        } else {
+            after_joint_minus = false;
+        }
+    }
+    true
 }
 
 fn has_receiver(params: &TokenStream) -> bool {

@@ -60,6 +60,12 @@ const CASES: &[(&str, Kind, &str, &str)] = &[
         "async fn run() -> u8 {\n    Self::VALUE\n}",
     ),
     (
+        "method_receiver",
+        Kind::Main,
+        "",
+        "async fn describe(&self) -> String {\n    self.name().await\n}",
+    ),
+    (
         "error_missing_async",
         Kind::Main,
         "",

@@ -1,0 +1,3 @@
+fn describe(&self) -> String {
+    ::lazy_main::__private::block_on(async move { self.name().await })
+}

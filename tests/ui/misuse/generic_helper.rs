@@ -1,0 +1,10 @@
+// A generic function is one error; its callers still type-check against the signature they see.
+#[lazy_main::main]
+async fn make<T: Default>() -> T {
+    T::default()
+}
+
+fn main() {
+    let value: u8 = make();
+    assert_eq!(value, 0);
+}
