@@ -13,5 +13,5 @@ impl Meter {
 }
 
 fn main() {
-    let _ = Meter::read();
+    let _ = Meter::read(2);
 }
