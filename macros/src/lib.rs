@@ -31,15 +31,30 @@ impl Kind {
     }
 }
 
-/// Runs an `async fn` to completion with a blocking executor. See the
-/// `lazy-main` crate for documentation.
+/// Use as `#[lazy_main::main]`, through the `lazy-main` crate.
+///
+/// ```
+/// #[lazy_main::main]
+/// async fn main() {
+///     assert_eq!(std::future::ready(7).await, 7);
+/// }
+/// ```
 #[proc_macro_attribute]
 pub fn main(args: TokenStream, item: TokenStream) -> TokenStream {
     expand::expand(Kind::Main, args.into(), item.into()).into()
 }
 
-/// Runs an `async fn` test to completion with a blocking executor. See the
-/// `lazy-main` crate for documentation.
+/// Use as `#[lazy_main::test]`, through the `lazy-main` crate.
+///
+/// ```
+/// #[cfg(test)]
+/// mod tests {
+///     #[lazy_main::test]
+///     async fn adds() {
+///         assert_eq!(std::future::ready(1 + 1).await, 2);
+///     }
+/// }
+/// ```
 #[proc_macro_attribute]
 pub fn test(args: TokenStream, item: TokenStream) -> TokenStream {
     expand::expand(Kind::Test, args.into(), item.into()).into()

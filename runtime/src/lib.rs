@@ -167,3 +167,52 @@ thread_local! {
     /// The thread's parker, borrowed by the outermost `block_on` call.
     static IDLE: RefCell<Option<Parker>> = const { RefCell::new(None) };
 }
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use super::block_on;
+    use crate::signal::tests::sleeps;
+    use std::future::poll_fn;
+    use std::task::Poll;
+    use std::thread;
+    use std::time::Duration;
+
+    /// Pending `times` times, waking itself during each poll.
+    async fn yield_times(mut times: usize) {
+        poll_fn(|cx| {
+            if times == 0 {
+                return Poll::Ready(());
+            }
+            times -= 1;
+            cx.waker().wake_by_ref();
+            Poll::Pending
+        })
+        .await;
+    }
+
+    #[test]
+    fn a_wake_during_poll_never_takes_the_slow_path() {
+        let before = sleeps();
+        block_on(yield_times(1000));
+        assert_eq!(sleeps(), before, "a self-wake went to sleep");
+    }
+
+    #[test]
+    fn a_wake_from_another_thread_sleeps_until_it_comes() {
+        let before = sleeps();
+        let mut started = false;
+        block_on(poll_fn(|cx| {
+            if started {
+                return Poll::Ready(());
+            }
+            started = true;
+            let waker = cx.waker().clone();
+            thread::spawn(move || {
+                thread::sleep(Duration::from_millis(20));
+                waker.wake();
+            });
+            Poll::Pending
+        }));
+        assert_eq!(sleeps(), before + 1);
+    }
+}

@@ -106,6 +106,8 @@ impl Signal {
     #[cold]
     #[inline(never)]
     fn sleep(&self) {
+        #[cfg(all(test, not(loom)))]
+        tests::SLEEPS.with(|sleeps| sleeps.set(sleeps.get() + 1));
         let mut guard = self.lock.lock().unwrap_or_else(PoisonError::into_inner);
         if self
             .state
@@ -130,6 +132,21 @@ impl Signal {
                 return;
             }
         }
+    }
+}
+
+/// Whether the slow path (the only one that can make a system call) is taken.
+#[cfg(all(test, not(loom)))]
+pub(crate) mod tests {
+    use std::cell::Cell;
+
+    thread_local! {
+        /// How often this thread entered `Signal::sleep`.
+        pub(crate) static SLEEPS: Cell<usize> = const { Cell::new(0) };
+    }
+
+    pub(crate) fn sleeps() -> usize {
+        SLEEPS.with(Cell::get)
     }
 }
 

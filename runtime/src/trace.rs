@@ -52,6 +52,13 @@ use std::thread::{self, ThreadId};
 use std::time::{Duration, Instant};
 
 /// A future that records how it is polled and woken, and reports it.
+///
+/// ```
+/// use lazy_main_runtime::trace::Traced;
+///
+/// let traced = Traced::new("sum", async { 1 + 2 });
+/// assert_eq!(lazy_main_runtime::block_on(traced), 3); // and two lines on stderr
+/// ```
 #[must_use = "futures do nothing unless you `.await` or poll them"]
 pub struct Traced<F> {
     future: Pin<Box<F>>,
@@ -127,6 +134,11 @@ pub fn trace<F: IntoFuture>(
 
 impl<F: Future> Traced<F> {
     /// Wraps `future`; `label` names it in the report.
+    ///
+    /// ```
+    /// let traced = lazy_main_runtime::trace::Traced::new("ready", std::future::ready(1));
+    /// assert_eq!(lazy_main_runtime::block_on(traced), 1);
+    /// ```
     pub fn new(label: &'static str, future: impl IntoFuture<IntoFuture = F>) -> Self {
         Self {
             future: Box::pin(future.into_future()),
