@@ -282,8 +282,8 @@ fn is_lone_receiver(params: &TokenStream) -> bool {
         .peekable();
     let mut skip =
         |wanted: &dyn Fn(&TokenTree) -> bool| tokens.next_if(|token| wanted(token)).is_some();
-    skip(&|token| matches!(token, TokenTree::Punct(p) if p.as_char() == '&'));
-    if skip(&|token| matches!(token, TokenTree::Punct(p) if p.as_char() == '\'')) {
+    skip(&|token| is_punct(token, '&'));
+    if skip(&|token| is_punct(token, '\'')) {
         skip(&|token| matches!(token, TokenTree::Ident(_)));
     }
     skip(&|token| matches!(token, TokenTree::Ident(ident) if ident == "mut"));
@@ -292,23 +292,42 @@ fn is_lone_receiver(params: &TokenStream) -> bool {
     }
     // Whatever follows (`: Type`) must not start a second parameter:
     // no comma outside `<...>`, except one at the very end.
-    let mut depth = 0usize;
-    let mut after_joint_minus = false;
+    let mut angles = AngleDepth::default();
     let mut rest = tokens.peekable();
     while let Some(token) = rest.next() {
-        if let TokenTree::Punct(punct) = &token {
-            match punct.as_char() {
-                '<' => depth += 1,
-                '>' if !after_joint_minus => depth = depth.saturating_sub(1),
-                ',' if depth == 0 && rest.peek().is_some() => return false,
-                _ => {}
-            }
-            after_joint_minus = punct.as_char() == '-' && punct.spacing() == Spacing::Joint;
-        } else {
-            after_joint_minus = false;
+        let depth = angles.feed(&token);
+        if is_punct(&token, ',') && depth == 0 && rest.peek().is_some() {
+            return false;
         }
     }
     true
+}
+
+/// The nesting of `<...>` over a run of tokens; the `>` of `->` closes nothing.
+#[derive(Default)]
+struct AngleDepth {
+    depth: usize,
+    after_joint_minus: bool,
+}
+
+impl AngleDepth {
+    /// Takes the next token; returns the depth after it.
+    fn feed(&mut self, token: &TokenTree) -> usize {
+        if is_punct(token, '<') {
+            self.depth += 1;
+        } else if is_punct(token, '>') && !self.after_joint_minus {
+            self.depth = self.depth.saturating_sub(1);
+        }
+        self.after_joint_minus = matches!(
+            token,
+            TokenTree::Punct(p) if p.as_char() == '-' && p.spacing() == Spacing::Joint
+        );
+        self.depth
+    }
+}
+
+fn is_punct(token: &TokenTree, ch: char) -> bool {
+    matches!(token, TokenTree::Punct(p) if p.as_char() == ch)
 }
 
 fn has_receiver(params: &TokenStream) -> bool {
@@ -363,7 +382,7 @@ impl Cursor {
     }
 
     fn peek_punct(&self, ch: char) -> bool {
-        matches!(self.peek(), Some(TokenTree::Punct(p)) if p.as_char() == ch)
+        self.peek().is_some_and(|token| is_punct(token, ch))
     }
 
     /// The next token, which the caller has seen to be an identifier.
@@ -407,25 +426,11 @@ impl Cursor {
     /// `<...>` up to the matching `>`, not counting the `>` of `->`.
     fn generics(&mut self) -> TokenStream {
         let mut taken = TokenStream::new();
-        let mut depth = 0usize;
-        let mut after_joint_minus = false;
+        let mut angles = AngleDepth::default();
         while let Some(token) = self.next() {
-            let mut closes = false;
-            if let TokenTree::Punct(punct) = &token {
-                match punct.as_char() {
-                    '<' => depth += 1,
-                    '>' if !after_joint_minus => {
-                        depth = depth.saturating_sub(1);
-                        closes = depth == 0;
-                    }
-                    _ => {}
-                }
-                after_joint_minus = punct.as_char() == '-' && punct.spacing() == Spacing::Joint;
-            } else {
-                after_joint_minus = false;
-            }
+            let closed = angles.feed(&token) == 0;
             taken.extend([token]);
-            if closes {
+            if closed {
                 break;
             }
         }
