@@ -437,3 +437,74 @@ impl Cursor {
         taken
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{is_lone_receiver, Item};
+    use crate::Kind;
+    use proc_macro2::TokenStream;
+
+    fn read(source: &str) -> (String, String, String, bool) {
+        match Item::parse(source.parse().unwrap(), Kind::Main) {
+            Item::Function(function, errors) => (
+                function.output.to_string(),
+                function.unsupported.generics.to_string(),
+                function.unsupported.where_clause.to_string(),
+                errors.is_some(),
+            ),
+            Item::Other(..) => panic!("not read as a function: {source}"),
+        }
+    }
+
+    #[test]
+    fn braces_inside_the_return_type_are_not_the_body() {
+        let (output, _, _, errors) = read("async fn f() -> Foo<{ 3 }> { Foo }");
+        assert_eq!(output, "-> Foo < { 3 } >");
+        assert!(!errors);
+    }
+
+    #[test]
+    fn the_arrow_inside_generics_does_not_close_them() {
+        let (output, generics, where_clause, errors) =
+            read("async fn f<F: Fn() -> u8>() -> u8 where F: Copy { 1 }");
+        assert_eq!(generics, "< F : Fn () -> u8 >");
+        assert_eq!(output, "-> u8");
+        assert_eq!(where_clause, "where F : Copy");
+        assert!(errors);
+    }
+
+    #[test]
+    fn receivers() {
+        let receiver = |source: &str| is_lone_receiver(&source.parse::<TokenStream>().unwrap());
+        for lone in [
+            "self",
+            "mut self",
+            "&self",
+            "&'a mut self",
+            "self: Box<Self>",
+            "self,",
+        ] {
+            assert!(receiver(lone), "{lone}");
+        }
+        for more in [
+            "",
+            "x: u8",
+            "&self, x: u8",
+            "self: Foo<A, B>, x: u8",
+            "this: Self",
+        ] {
+            assert!(!receiver(more), "{more}");
+        }
+        assert!(receiver("self: Foo<A, B>"));
+    }
+
+    #[test]
+    fn other_items_are_not_functions() {
+        for source in ["struct S;", "impl S {}", "pub mod m {}", "const X: u8 = 1;"] {
+            assert!(matches!(
+                Item::parse(source.parse().unwrap(), Kind::Test),
+                Item::Other(..)
+            ));
+        }
+    }
+}
