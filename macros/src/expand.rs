@@ -53,36 +53,31 @@ fn function_tokens(kind: Kind, args: &Args, function: Function) -> TokenStream {
         (kind == Kind::Test && !has_test_attribute).then(|| quote!(#[::core::prelude::v1::test]));
     let krate = args.krate.clone().unwrap_or_else(|| quote!(::lazy_main));
 
-    if !unsupported.any() {
-        let outer_body = driving_body(args, &krate, &name, &receiver, &output, &body);
-        return quote! {
-            #(#attrs)*
-            #test_attribute
-            #vis #fn_token #name(#receiver) #output #outer_body
-        };
+    let outer_body = if unsupported.any() {
+        checked_body_only(&name, &receiver, &output, &body, &unsupported)
+    } else {
+        driving_body(args, &krate, &name, &receiver, &output, &body)
+    };
+    // Next to a signature error, callers of a plain function keep
+    // type-checking against the signature they wrote. Not for the program's
+    // `main` or a test, where parameters and generics are errors of their own
+    // (E0580, E0131, "functions used as tests can not have any arguments").
+    let mut kept = Unsupported::default();
+    let mut allow_unused = None;
+    if unsupported.any() && kind == Kind::Main && name != "main" {
+        kept = unsupported;
+        allow_unused = Some(quote!(#[allow(unused_variables)]));
     }
-    let outer_body = checked_body_only(&name, &receiver, &output, &body, &unsupported);
-    // Callers of a plain function keep type-checking against the signature
-    // they wrote. Not for the program's `main` or a test, where parameters and
-    // generics are errors of their own (E0580, E0131, "functions used as
-    // tests can not have any arguments").
-    if kind == Kind::Main && name != "main" {
-        let Unsupported {
-            generics,
-            params,
-            where_clause,
-            ..
-        } = &unsupported;
-        return quote! {
-            #(#attrs)*
-            #[allow(unused_variables)]
-            #vis #fn_token #name #generics (#receiver #params) #output #where_clause #outer_body
-        };
-    }
+    let Unsupported {
+        generics,
+        params,
+        where_clause,
+    } = kept;
     quote! {
         #(#attrs)*
+        #allow_unused
         #test_attribute
-        #vis #fn_token #name(#receiver) #output #outer_body
+        #vis #fn_token #name #generics (#receiver #params) #output #where_clause #outer_body
     }
 }
 
@@ -143,7 +138,8 @@ fn checked_body_only(
     unsupported: &Unsupported,
 ) -> TokenStream {
     // An inner fn cannot see `self` or `Self`: then the body goes unchecked.
-    let sees_everything = receiver.is_empty() && !unsupported.has_receiver && !mentions_self(body);
+    let sees_everything =
+        receiver.is_empty() && !unsupported.has_receiver() && !mentions_self(body);
     let inner = sees_everything.then(|| {
         let generics = &unsupported.generics;
         let params = &unsupported.params;

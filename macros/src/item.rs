@@ -38,13 +38,22 @@ pub(crate) struct Unsupported {
     /// The parameter list's contents.
     pub(crate) params: TokenStream,
     pub(crate) where_clause: TokenStream,
-    /// A `self` parameter cannot be kept on an inner function.
-    pub(crate) has_receiver: bool,
 }
 
 impl Unsupported {
     pub(crate) fn any(&self) -> bool {
         !(self.generics.is_empty() && self.params.is_empty() && self.where_clause.is_empty())
+    }
+
+    /// A `self` among the parameters: it cannot be kept on an inner function.
+    pub(crate) fn has_receiver(&self) -> bool {
+        self.params
+            .clone()
+            .into_iter()
+            .any(|token| match unwrap_invisible(token) {
+                TokenTree::Ident(ident) => ident == "self",
+                _ => false,
+            })
     }
 }
 
@@ -58,11 +67,11 @@ pub(crate) enum Item {
 
 impl Item {
     pub(crate) fn parse(tokens: TokenStream, kind: Kind) -> Self {
-        let mut cursor = Cursor::new(tokens.clone());
+        let mut cursor = Cursor::new(tokens);
         let reader = Reader { kind, errors: None };
         match reader.function(&mut cursor) {
             Ok((function, errors)) => Self::Function(Box::new(function), errors),
-            Err(error) => Self::Other(tokens, error),
+            Err(error) => Self::Other(cursor.tokens.into_iter().collect(), error),
         }
     }
 }
@@ -109,7 +118,6 @@ impl Reader {
             receiver = params.stream();
         } else if !params.stream().is_empty() {
             unsupported.params = params.stream();
-            unsupported.has_receiver = has_receiver(&unsupported.params);
             self.error(Error::new_spanned(
                 &unsupported.params,
                 match self.kind {
@@ -137,7 +145,7 @@ impl Reader {
                 ),
             ));
         }
-        let body = match cursor.next().map(crate::unwrap_invisible) {
+        let body = match cursor.next().map(unwrap_invisible) {
             Some(TokenTree::Group(body)) if body.delimiter() == Delimiter::Brace => body,
             Some(other) => {
                 self.error(Error::new_spanned(
@@ -275,11 +283,7 @@ fn is_test_attribute(group: &Group) -> bool {
 /// `self`, `mut self`, `&self`, `&'a mut self`, `self: Type`, alone (a
 /// trailing comma allowed): a method's receiver, which the body may use.
 fn is_lone_receiver(params: &TokenStream) -> bool {
-    let mut tokens = params
-        .clone()
-        .into_iter()
-        .map(crate::unwrap_invisible)
-        .peekable();
+    let mut tokens = params.clone().into_iter().map(unwrap_invisible).peekable();
     let mut skip =
         |wanted: &dyn Fn(&TokenTree) -> bool| tokens.next_if(|token| wanted(token)).is_some();
     skip(&|token| is_punct(token, '&'));
@@ -330,16 +334,6 @@ fn is_punct(token: &TokenTree, ch: char) -> bool {
     matches!(token, TokenTree::Punct(p) if p.as_char() == ch)
 }
 
-fn has_receiver(params: &TokenStream) -> bool {
-    params
-        .clone()
-        .into_iter()
-        .any(|token| match crate::unwrap_invisible(token) {
-            TokenTree::Ident(ident) => ident == "self",
-            _ => false,
-        })
-}
-
 fn is_where(token: &TokenTree) -> bool {
     matches!(token, TokenTree::Ident(ident) if ident == "where")
 }
@@ -348,7 +342,7 @@ fn is_where(token: &TokenTree) -> bool {
 /// (`-> Foo<{ N }>`), so only a brace group at the very end counts.
 fn is_body(token: &TokenTree) -> bool {
     matches!(
-        crate::unwrap_invisible(token.clone()),
+        unwrap_invisible(token.clone()),
         TokenTree::Group(group) if group.delimiter() == Delimiter::Brace
     )
 }
@@ -435,6 +429,20 @@ impl Cursor {
             }
         }
         taken
+    }
+}
+
+/// A `None`-delimited group holding one token (a `macro_rules!` fragment), opened.
+fn unwrap_invisible(token: TokenTree) -> TokenTree {
+    match token {
+        TokenTree::Group(group) if group.delimiter() == Delimiter::None => {
+            let mut inner = group.stream().into_iter();
+            match (inner.next(), inner.next()) {
+                (Some(only), None) => unwrap_invisible(only),
+                _ => TokenTree::Group(group),
+            }
+        }
+        other => other,
     }
 }
 

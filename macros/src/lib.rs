@@ -12,7 +12,6 @@ mod expand;
 mod item;
 
 use proc_macro::TokenStream;
-use proc_macro2::{Delimiter, TokenTree};
 
 /// Which attribute is expanding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,18 +57,4 @@ pub fn main(args: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn test(args: TokenStream, item: TokenStream) -> TokenStream {
     expand::expand(Kind::Test, args.into(), item.into()).into()
-}
-
-/// A `None`-delimited group holding one token (a `macro_rules!` fragment), opened.
-fn unwrap_invisible(token: TokenTree) -> TokenTree {
-    match token {
-        TokenTree::Group(group) if group.delimiter() == Delimiter::None => {
-            let mut inner = group.stream().into_iter();
-            match (inner.next(), inner.next()) {
-                (Some(only), None) => unwrap_invisible(only),
-                _ => TokenTree::Group(group),
-            }
-        }
-        other => other,
-    }
 }
