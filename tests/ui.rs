@@ -1,29 +1,638 @@
 //! The teaching suite: what rustc says when async goes wrong, and proof that
-//! the attributes never make it worse. See "Learn from the errors" in the README.
+//! the attributes never make it worse. See "Learn from the errors" in the
+//! README; `cargo run --example learn` walks through it.
 //!
-//! The `.stderr` snapshots were blessed with rustc 1.95; other toolchains word
-//! some diagnostics differently, so there the suite is skipped (and says so).
+//! On every toolchain:
+//!
+//! - **claims**: each `tests/ui/<group>/<name>.rs` gets exactly the errors and
+//!   warnings its `//~` lines claim, at those lines, none missing, none extra;
+//! - **parity**: a case whose claims all point into an attributed body is
+//!   compiled twice more, derived mechanically from the case: as a plain
+//!   `async fn` (the attribute line becomes `#[allow(dead_code)]`, in a
+//!   library) and with `trace = "verbose"` added; all three must give the same
+//!   diagnostics (code, message, line and column);
+//! - **pass**: `tests/pass/*.rs` (each case's fix, its twin, among them)
+//!   compile without a warning and run (by trybuild);
+//! - **self-check**: broken copies of one case (an extra error, a missing one,
+//!   an error moved to another line) must fail the claims check.
+//!
+//! The `.stderr` snapshots hold the compiler's exact words on the toolchain
+//! they were blessed with (`teaching::BLESSED`); there trybuild compares them
+//! exactly. On any other toolchain a difference in wording is shown, as
+//! information, and counted in the summary.
+//!
+//! `cargo test --test ui -- <filter>…` runs the cases whose id, name, group or
+//! path matches a filter. `TRYBUILD=overwrite cargo test --test ui` re-blesses
+//! the snapshots (on the blessed toolchain only).
 
-use std::process::Command;
+#[allow(dead_code)] // shared with the learn example, which uses other parts
+mod teaching;
 
-const BLESSED_WITH: &str = "rustc 1.95.";
+use std::collections::HashMap;
+use std::fs;
+use std::path::PathBuf;
+use std::process::ExitCode;
 
-#[test]
-fn ui() {
-    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_owned());
-    let version = Command::new(rustc)
-        .arg("--version")
-        .output()
-        .map(|out| String::from_utf8_lossy(&out.stdout).into_owned())
+use teaching::cases::{Case, Suite};
+use teaching::compiler::{self, Checked, Diagnostic, Project};
+use teaching::{claims, text};
+
+/// The case whose broken copies prove that the claims check can fail.
+const MUTATED_CASE: &str = "await_outside_async/sync_main";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|arg| arg == "--list") {
+        // For test runners that list before they run.
+        println!("ui: test");
+        return ExitCode::SUCCESS;
+    }
+    let filters: Vec<String> = args
+        .iter()
+        .filter(|arg| !arg.starts_with('-') && *arg != "ui")
+        .map(|arg| arg.strip_prefix("trybuild=").unwrap_or(arg).to_owned())
+        .collect();
+
+    let version = compiler::rustc_version();
+    let blessed = teaching::is_blessed(&version);
+    let suite = Suite::load();
+    let selected = suite.select(&filters);
+    let mut report = Report::default();
+    report.failures.extend(suite.problems.iter().cloned());
+    if selected.is_empty() {
+        println!("ui: no case matches {filters:?}");
+        return report.finish();
+    }
+    let passes: Vec<&teaching::cases::Pass> = if filters.is_empty() {
+        suite.passes.iter().collect()
+    } else {
+        suite
+            .passes
+            .iter()
+            .filter(|pass| selected.iter().any(|case| pass.twin_of.contains(&case.id)))
+            .collect()
+    };
+    println!(
+        "ui: {} compile-fail cases and {} pass cases on {version}",
+        selected.len(),
+        passes.len()
+    );
+
+    let mut project = Project::new("ui");
+    let derived_dir = project.derived_dir();
+    let root = teaching::root();
+    for case in &selected {
+        project.add(&case.bin(), &root.join(&case.path));
+    }
+    for pass in &passes {
+        project.add(&pass.bin(), &root.join(&pass.path));
+    }
+    let traced = derive(&selected, &derived_dir, "trace", traced_attribute);
+    for (id, path) in &traced {
+        project.add(&format!("trace-{}", id.replace('/', "-")), path);
+    }
+    let mutants = suite
+        .case(MUTATED_CASE)
+        .filter(|_| filters.is_empty())
+        .map(|case| mutants(case, &derived_dir))
         .unwrap_or_default();
-    if !version.starts_with(BLESSED_WITH) {
-        eprintln!(
-            "skipped: the ui snapshots were blessed with {BLESSED_WITH}x, this is {}",
-            version.trim()
+    for (name, path, _) in &mutants {
+        project.add(name, path);
+    }
+
+    let checked = match project.check(false) {
+        Ok(checked) => checked,
+        Err(error) => {
+            report.failures.push(error);
+            return report.finish();
+        }
+    };
+    let no_diagnostics = Vec::new();
+    let diagnostics_of = |bin: &str| checked.diagnostics.get(bin).unwrap_or(&no_diagnostics);
+
+    for case in &selected {
+        let problems = check_claims(&case.claims, diagnostics_of(&case.bin()));
+        report.claims(case, &problems);
+    }
+    for pass in &passes {
+        for diagnostic in diagnostics_of(&pass.bin()) {
+            report.failures.push(format!(
+                "{}: a pass case must compile cleanly: {diagnostic}",
+                pass.path.display()
+            ));
+        }
+    }
+    check_parity(&selected, &traced, &checked, &derived_dir, &mut report);
+    check_mutants(&mutants, &checked, &mut report);
+    // trybuild first: when it blesses, the wording is compared with the new snapshots.
+    run_trybuild(&selected, &passes, blessed, &mut report);
+    check_wording(&selected, &checked, blessed, &version, &mut report);
+    if filters.is_empty() {
+        check_readme_lesson(&suite, blessed, &version, &mut report);
+    }
+
+    report.summary(&version, blessed);
+    report.finish()
+}
+
+/// Unclaimed diagnostics and claims without one.
+fn check_claims(claims: &[claims::Claim], diagnostics: &[Diagnostic]) -> Vec<String> {
+    let mut used = vec![false; claims.len()];
+    let mut problems = Vec::new();
+    for diagnostic in diagnostics {
+        let claim = claims.iter().enumerate().position(|(index, claim)| {
+            !used[index]
+                && claim.matches(
+                    diagnostic.level,
+                    diagnostic.code.as_deref(),
+                    &diagnostic.message,
+                    diagnostic.line,
+                )
+        });
+        match claim {
+            Some(index) => used[index] = true,
+            None => problems.push(format!(
+                "unclaimed {diagnostic} (claim it with `//~ {} {}`{})",
+                match diagnostic.level {
+                    claims::Level::Error => "ERROR",
+                    claims::Level::Warning => "WARN",
+                },
+                diagnostic.code.as_deref().unwrap_or("<key words>"),
+                diagnostic
+                    .line
+                    .map_or(String::from(", or `//~?` for no line"), |line| format!(
+                        " on line {line}"
+                    )),
+            )),
+        }
+    }
+    for (claim, used) in claims.iter().zip(used) {
+        if !used {
+            problems.push(format!(
+                "missing: {claim} (claimed on line {})",
+                claim.written_on
+            ));
+        }
+    }
+    problems
+}
+
+/// For each case with one attributed function, its source with the
+/// attribute line changed by `change`, written to `dir`; by case id.
+fn derive(
+    cases: &[&Case],
+    dir: &std::path::Path,
+    suffix: &str,
+    change: fn(&str) -> Option<String>,
+) -> Vec<(String, PathBuf)> {
+    let mut derived = Vec::new();
+    for case in cases {
+        if case.attributed_body().is_none() {
+            continue;
+        }
+        let mut changed = true;
+        let source = case.with_attribute_replaced(|attribute| {
+            change(attribute).unwrap_or_else(|| {
+                changed = false;
+                attribute.to_owned()
+            })
+        });
+        let (Some(source), true) = (source, changed) else {
+            continue;
+        };
+        let path = dir.join(format!("{}.{suffix}.rs", case.id.replace('/', "-")));
+        write(&path, &source);
+        derived.push((case.id.clone(), path));
+    }
+    derived
+}
+
+/// `#[lazy_main::main]` -> `#[allow(dead_code)]`: a plain `async fn` in a library.
+fn plain_attribute(_: &str) -> Option<String> {
+    Some("#[allow(dead_code)]".to_owned())
+}
+
+/// `#[lazy_main::main]` -> `#[lazy_main::main(trace = "verbose")]`.
+fn traced_attribute(attribute: &str) -> Option<String> {
+    if attribute.contains("trace") {
+        return None;
+    }
+    Some(match attribute.strip_suffix(")]") {
+        Some(with_args) => format!("{with_args}, trace = \"verbose\")]"),
+        None => format!("{}(trace = \"verbose\")]", attribute.trim_end_matches(']')),
+    })
+}
+
+/// Whether every diagnostic of the case is inside its attributed body: then
+/// they are the body's own, and must read as in a plain `async fn`.
+fn in_body(case: &Case, diagnostics: &[Diagnostic]) -> bool {
+    let Some((open, close)) = case.attributed_body() else {
+        return false;
+    };
+    !diagnostics.is_empty()
+        && diagnostics.iter().all(|d| match (d.line, d.column) {
+            (Some(line), Some(column)) => (line, column) >= open && line <= close,
+            _ => false,
+        })
+}
+
+fn check_parity(
+    cases: &[&Case],
+    traced: &[(String, PathBuf)],
+    checked: &Checked,
+    dir: &std::path::Path,
+    report: &mut Report,
+) {
+    let traced: HashMap<&str, &PathBuf> = traced.iter().map(|(id, p)| (id.as_str(), p)).collect();
+    let none = Vec::new();
+    let body_cases: Vec<&Case> = cases
+        .iter()
+        .copied()
+        .filter(|case| in_body(case, checked.diagnostics.get(&case.bin()).unwrap_or(&none)))
+        .collect();
+    for case in cases.iter().filter(|case| case.group == "body_errors") {
+        if !body_cases.iter().any(|body| body.id == case.id) {
+            report.failures.push(format!(
+                "{}: a body_errors case, but not all of its diagnostics are inside the attributed body",
+                case.path.display()
+            ));
+        }
+    }
+    for (id, plain_path) in derive(&body_cases, dir, "plain", plain_attribute) {
+        let case = cases
+            .iter()
+            .find(|case| case.id == id)
+            .expect("derived from a case");
+        let plain_source = fs::read_to_string(&plain_path).unwrap_or_default();
+        if plain_source.contains("lazy_main") {
+            report.failures.push(format!(
+                "{}: its plain `async fn` twin would still name `lazy_main`; keep attributed bodies std-only",
+                case.path.display()
+            ));
+            continue;
+        }
+        let plain = match compiler::check_plain_library(&plain_path, &dir.join("plain")) {
+            Ok(plain) => plain,
+            Err(error) => {
+                report.failures.push(error);
+                continue;
+            }
+        };
+        let attributed = checked.diagnostics.get(&case.bin()).unwrap_or(&none);
+        let mut problems = compare(&plain, attributed, "with the attribute");
+        if traced.contains_key(id.as_str()) {
+            let bin = format!("trace-{}", id.replace('/', "-"));
+            let with_trace = checked.diagnostics.get(&bin).unwrap_or(&none);
+            problems.extend(compare(&plain, with_trace, "with `trace = \"verbose\"`"));
+        }
+        report.parity(case, &problems);
+    }
+}
+
+/// Differences between the plain `async fn`'s diagnostics and another's.
+fn compare(plain: &[Diagnostic], other: &[Diagnostic], other_name: &str) -> Vec<String> {
+    let key = |d: &Diagnostic| {
+        (
+            d.level == claims::Level::Error,
+            d.code.clone(),
+            d.message.clone(),
+            d.line,
+            d.column,
+        )
+    };
+    let mut plain_keys: Vec<_> = plain.iter().map(key).collect();
+    let mut other_keys: Vec<_> = other.iter().map(key).collect();
+    plain_keys.sort();
+    other_keys.sort();
+    if plain_keys == other_keys {
+        return Vec::new();
+    }
+    let list = |diagnostics: &[Diagnostic]| {
+        diagnostics
+            .iter()
+            .map(|d| format!("\n      {d}"))
+            .collect::<String>()
+    };
+    vec![format!(
+        "as a plain async fn:{}\n    {other_name}:{}",
+        list(plain),
+        list(other)
+    )]
+}
+
+/// Broken copies of a case: (bin, file, what must be reported).
+fn mutants(case: &Case, dir: &std::path::Path) -> Vec<(String, PathBuf, &'static str)> {
+    let Some(line) = case.claims.iter().find_map(|claim| claim.line) else {
+        return Vec::new();
+    };
+    let lines: Vec<&str> = case.source.lines().collect();
+    let index = line - 1;
+    let mut broken = Vec::new();
+    // An extra error at the end of the file.
+    broken.push((
+        "extra",
+        format!("{}const _: u8 = \"not a number\";\n", case.source),
+        "unclaimed",
+    ));
+    // The claimed error removed: the line no longer awaits.
+    let mut missing = lines.clone();
+    let without_await = lines[index].replace(".await", "");
+    missing[index] = &without_await;
+    broken.push(("missing", missing.join("\n") + "\n", "missing"));
+    // The claim moved to the next line, away from its error.
+    let mut moved: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
+    if let (Some(at), true) = (lines[index].find("//~"), index + 1 < lines.len()) {
+        moved[index] = lines[index][..at].trim_end().to_owned();
+        moved[index + 1] = format!("{} {}", lines[index + 1], &lines[index][at..]);
+    }
+    broken.push(("moved", moved.join("\n") + "\n", "missing"));
+    broken
+        .into_iter()
+        .map(|(kind, source, expected)| {
+            let path = dir.join(format!("mutant-{kind}.rs"));
+            write(&path, &source);
+            (format!("mutant-{kind}"), path, expected)
+        })
+        .collect()
+}
+
+fn check_mutants(
+    mutants: &[(String, PathBuf, &'static str)],
+    checked: &Checked,
+    report: &mut Report,
+) {
+    let Some(case) = Suite::load()
+        .cases
+        .into_iter()
+        .find(|case| case.id == MUTATED_CASE)
+    else {
+        return;
+    };
+    for (bin, path, expected) in mutants {
+        let source = fs::read_to_string(path).unwrap_or_default();
+        let claims = claims::parse(&source).unwrap_or_else(|_| case.claims.clone());
+        let none = Vec::new();
+        let problems = check_claims(&claims, checked.diagnostics.get(bin).unwrap_or(&none));
+        if problems.iter().any(|problem| problem.starts_with(expected)) {
+            report.mutants_caught += 1;
+        } else {
+            report.failures.push(format!(
+                "self-check: {bin} (a broken copy of {MUTATED_CASE}) was not reported as {expected}: {problems:?}"
+            ));
+        }
+    }
+}
+
+/// The compiler's words against the `.stderr` snapshots.
+fn check_wording(
+    cases: &[&Case],
+    checked: &Checked,
+    blessed: bool,
+    version: &str,
+    report: &mut Report,
+) {
+    let root = teaching::root();
+    let none = Vec::new();
+    for case in cases {
+        let snapshot_path = root.join(case.path.with_extension("stderr"));
+        let Ok(snapshot) = fs::read_to_string(&snapshot_path) else {
+            report.failures.push(format!(
+                "{}: no .stderr snapshot; bless it with `TRYBUILD=overwrite cargo test --test ui` on rustc {}",
+                case.path.display(),
+                teaching::BLESSED
+            ));
+            continue;
+        };
+        let now = text::rendered(checked.diagnostics.get(&case.bin()).unwrap_or(&none), root);
+        let (then, now) = (
+            text::words(&snapshot, &case.path).join("\n"),
+            text::words(&now, &case.path).join("\n"),
         );
+        if then == now {
+            report.verbatim += 1;
+        } else if blessed {
+            report.failures.push(format!(
+                "{}: the compiler's words differ from the snapshot:\n{}",
+                case.path.display(),
+                text::unified(&then, &now, 2, false)
+            ));
+        } else {
+            report.reworded.push(case.id.clone());
+            println!(
+                "\nui: {} is worded differently on {version} (information: - rustc {}'s snapshot, + now):\n{}",
+                case.id,
+                teaching::BLESSED,
+                text::unified(&then, &now, 2, false)
+            );
+        }
+    }
+}
+
+/// The README quotes what `cargo run --example learn -- <case>` prints; on
+/// the blessed toolchain that quote must be what it prints now.
+fn check_readme_lesson(suite: &Suite, blessed: bool, version: &str, report: &mut Report) {
+    const COMMAND: &str = "$ cargo run --example learn -- ";
+    let readme = fs::read_to_string(teaching::root().join("README.md")).unwrap_or_default();
+    let quote = readme.split_once(COMMAND).and_then(|(_, rest)| {
+        let (id, rest) = rest.split_once('\n')?;
+        Some((id.trim(), rest.split("\n```").next()?))
+    });
+    let Some((id, quoted)) = quote else {
+        report
+            .failures
+            .push(format!("README.md: no lesson quoted after `{COMMAND}`"));
+        return;
+    };
+    if !blessed {
+        report.readme = Some(format!(
+            "the README's lesson of {id} is rustc {}'s; not compared here",
+            teaching::BLESSED
+        ));
         return;
     }
-    let cases = trybuild::TestCases::new();
-    cases.compile_fail("tests/ui/**/*.rs");
-    cases.pass("tests/pass/*.rs");
+    let Some(case) = suite.case(id) else {
+        report.failures.push(format!(
+            "README.md: quotes the lesson of `{id}`, which is not a case"
+        ));
+        return;
+    };
+    let mut project = Project::new("readme");
+    project.add(&case.bin(), &teaching::root().join(&case.path));
+    for twin in suite.twins(id) {
+        project.add(&twin.bin(), &teaching::root().join(&twin.path));
+    }
+    let built = match project.build(false) {
+        Ok(built) => built,
+        Err(error) => {
+            report.failures.push(error);
+            return;
+        }
+    };
+    let (now, _) = teaching::lesson::lesson(case, suite, &built, version, false);
+    // The quote names the compiler it was taken with; any 1.95 says the same.
+    let same_version = |text: &str| {
+        text.lines()
+            .map(|line| {
+                if line.starts_with("What rustc ") {
+                    "What rustc …"
+                } else {
+                    line
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let (quoted, now) = (same_version(quoted), same_version(now.trim_end()));
+    if quoted == now {
+        report.readme = Some(format!(
+            "the README's lesson of {id} is what `learn` prints"
+        ));
+    } else {
+        report.failures.push(format!(
+            "README.md: the lesson quoted for {id} is not what `cargo run --example learn -- {id}` prints now:\n{}",
+            text::unified(&quoted, &now, 2, false)
+        ));
+    }
+}
+
+fn run_trybuild(
+    cases: &[&Case],
+    passes: &[&teaching::cases::Pass],
+    blessed: bool,
+    report: &mut Report,
+) {
+    let overwrite = std::env::var_os("TRYBUILD").is_some_and(|value| value == "overwrite");
+    if overwrite && !blessed {
+        report.failures.push(format!(
+            "TRYBUILD=overwrite: the snapshots are blessed with rustc {} only",
+            teaching::BLESSED
+        ));
+        return;
+    }
+    let result = std::panic::catch_unwind(|| {
+        let tests = trybuild::TestCases::new();
+        for pass in passes {
+            tests.pass(&pass.path);
+        }
+        if blessed {
+            for case in cases {
+                tests.compile_fail(&case.path);
+            }
+        }
+    });
+    if result.is_err() {
+        report
+            .failures
+            .push("trybuild failed (its report is above)".to_owned());
+    } else {
+        report.passes_run = passes.len();
+        report.exact = blessed.then_some(cases.len());
+    }
+}
+
+fn write(path: &std::path::Path, source: &str) {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    }
+    fs::write(path, source).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+}
+
+#[derive(Default)]
+struct Report {
+    failures: Vec<String>,
+    cases: usize,
+    claimed: usize,
+    diagnostics: usize,
+    parity_cases: usize,
+    parity_held: usize,
+    mutants_caught: usize,
+    verbatim: usize,
+    reworded: Vec<String>,
+    exact: Option<usize>,
+    passes_run: usize,
+    readme: Option<String>,
+}
+
+impl Report {
+    fn claims(&mut self, case: &Case, problems: &[String]) {
+        self.cases += 1;
+        self.diagnostics += case.claims.len();
+        self.claimed +=
+            usize::from(self.fail_with(case, "the diagnostics differ from the claims", problems));
+    }
+
+    fn parity(&mut self, case: &Case, problems: &[String]) {
+        self.parity_cases += 1;
+        let what = "an attributed body must be diagnosed as a plain async fn";
+        self.parity_held += usize::from(self.fail_with(case, what, problems));
+    }
+
+    /// Records the problems of a case, if any; whether there were none.
+    fn fail_with(&mut self, case: &Case, what: &str, problems: &[String]) -> bool {
+        if !problems.is_empty() {
+            self.failures.push(format!(
+                "{}: {what}:\n    {}",
+                case.path.display(),
+                problems.join("\n    ")
+            ));
+        }
+        problems.is_empty()
+    }
+
+    fn summary(&self, version: &str, blessed: bool) {
+        println!("\nui summary on {version}:");
+        println!(
+            "  claims:   {} of {} cases give exactly the diagnostics they claim ({} claimed)",
+            self.claimed, self.cases, self.diagnostics
+        );
+        println!(
+            "  parity:   {} of {} attributed bodies are diagnosed as a plain async fn, with and without trace",
+            self.parity_held, self.parity_cases
+        );
+        if self.mutants_caught > 0 {
+            println!(
+                "  self-check: {} of 3 broken copies of {MUTATED_CASE} fail the claims check",
+                self.mutants_caught
+            );
+        }
+        let wording = if blessed {
+            format!(
+                "{} verbatim; trybuild compared {} snapshots exactly",
+                self.verbatim,
+                self.exact.unwrap_or(0)
+            )
+        } else {
+            format!(
+                "{} verbatim, {} worded differently{} (information only: the snapshots are rustc {}'s and are not compared exactly here)",
+                self.verbatim,
+                self.reworded.len(),
+                if self.reworded.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", self.reworded.join(", "))
+                },
+                teaching::BLESSED
+            )
+        };
+        println!("  wording:  {wording}");
+        println!(
+            "  pass:     {} cases compiled without warnings and ran",
+            self.passes_run
+        );
+        if let Some(readme) = &self.readme {
+            println!("  readme:   {readme}");
+        }
+    }
+
+    fn finish(&self) -> ExitCode {
+        if self.failures.is_empty() {
+            println!("ui: ok");
+            return ExitCode::SUCCESS;
+        }
+        eprintln!("\nui: {} problem(s):", self.failures.len());
+        for failure in &self.failures {
+            eprintln!("\n- {failure}");
+        }
+        ExitCode::FAILURE
+    }
 }

@@ -1,4 +1,4 @@
-// Twin of both colouring cases: the caller turns async and awaits, and so does its caller, up to main.
+// Twin of colouring/sync_caller_awaits and colouring/sync_caller_uses_value: the caller turns async and awaits, and so does its caller, up to main.
 async fn fetch() -> u32 {
     41
 }

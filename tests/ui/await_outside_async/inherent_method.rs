@@ -7,7 +7,7 @@ struct Meter;
 
 impl Meter {
     fn read(&self) -> u32 {
-        compute().await
+        compute().await //~ ERROR E0728 only allowed inside `async`
     }
 }
 

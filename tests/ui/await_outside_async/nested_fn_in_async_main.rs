@@ -6,7 +6,7 @@ async fn compute() -> u32 {
 #[lazy_main::main]
 async fn main() {
     fn halved() -> u32 {
-        compute().await / 2
+        compute().await / 2 //~ ERROR E0728 only allowed inside `async`
     }
     assert_eq!(halved(), 21);
 }

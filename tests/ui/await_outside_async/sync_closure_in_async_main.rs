@@ -5,6 +5,6 @@ async fn compute() -> u32 {
 
 #[lazy_main::main]
 async fn main() {
-    let doubled = || compute().await * 2;
+    let doubled = || compute().await * 2; //~ ERROR E0728 only allowed inside `async`
     assert_eq!(doubled(), 84);
 }

@@ -4,7 +4,7 @@ async fn compute() -> u32 {
 }
 
 fn helper() -> u32 {
-    compute().await + 1
+    compute().await + 1 //~ ERROR E0728 only allowed inside `async`
 }
 
 #[lazy_main::main]

@@ -4,6 +4,6 @@ async fn compute() -> u32 {
 }
 
 fn main() {
-    let n = compute().await;
+    let n = compute().await; //~ ERROR E0728 only allowed inside `async`
     assert_eq!(n, 42);
 }

@@ -11,7 +11,7 @@ struct Disk;
 
 impl Source for Disk {
     fn fetch(&self) -> u32 {
-        compute().await
+        compute().await //~ ERROR E0728 only allowed inside `async`
     }
 }
 

@@ -8,8 +8,8 @@ async fn second() -> u32 {
 }
 
 fn total() -> u32 {
-    let a = first().await;
-    let b = second().await;
+    let a = first().await; //~ ERROR E0728 only allowed inside `async`
+    let b = second().await; //~ ERROR E0728 only allowed inside `async`
     a + b
 }
 

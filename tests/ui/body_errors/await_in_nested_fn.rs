@@ -2,7 +2,7 @@
 #[lazy_main::main]
 async fn main() {
     fn helper() -> u8 {
-        std::future::ready(1).await
+        std::future::ready(1).await //~ ERROR E0728 only allowed inside `async`
     }
     helper();
 }

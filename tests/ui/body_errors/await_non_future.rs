@@ -2,5 +2,5 @@
 #[lazy_main::main]
 async fn main() {
     let n = 5u8;
-    n.await;
+    n.await; //~ ERROR E0277 `u8` is not a future
 }

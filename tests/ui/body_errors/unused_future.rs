@@ -5,5 +5,5 @@ async fn work() {}
 
 #[lazy_main::main]
 async fn main() {
-    work();
+    work(); //~ ERROR unused_must_use unused implementer of `Future`
 }

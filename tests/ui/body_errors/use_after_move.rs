@@ -3,5 +3,5 @@
 async fn main() {
     let text = String::from("moved");
     drop(text);
-    println!("{text}");
+    println!("{text}"); //~ ERROR E0382 borrow of moved value: `text`
 }

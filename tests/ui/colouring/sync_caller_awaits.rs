@@ -4,7 +4,7 @@ async fn fetch() -> u32 {
 }
 
 fn total() -> u32 {
-    fetch().await + 1
+    fetch().await + 1 //~ ERROR E0728 only allowed inside `async`
 }
 
 fn main() {

@@ -4,7 +4,7 @@ async fn fetch() -> u32 {
 }
 
 fn total() -> u32 {
-    fetch() + 1
+    fetch() + 1 //~ ERROR E0369 cannot add `{integer}` to `impl Future
 }
 
 fn main() {

@@ -5,6 +5,6 @@ fn compute() -> u32 {
 
 #[lazy_main::main]
 async fn main() {
-    let n = compute().await;
+    let n = compute().await; //~ ERROR E0277 `u32` is not a future
     assert_eq!(n, 42);
 }

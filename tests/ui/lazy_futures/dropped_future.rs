@@ -7,5 +7,5 @@ async fn compute() -> u32 {
 }
 
 fn main() {
-    compute();
+    compute(); //~ ERROR unused_must_use unused implementer of `Future`
 }

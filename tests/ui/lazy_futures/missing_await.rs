@@ -5,6 +5,6 @@ async fn compute() -> u32 {
 
 #[lazy_main::main]
 async fn main() {
-    let n: u32 = compute();
+    let n: u32 = compute(); //~ ERROR E0308 mismatched types
     assert_eq!(n, 42);
 }

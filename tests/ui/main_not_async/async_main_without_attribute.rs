@@ -3,6 +3,6 @@ async fn compute() -> u32 {
     42
 }
 
-async fn main() {
+async fn main() { //~ ERROR E0752 `main` function is not allowed to be `async`
     assert_eq!(compute().await, 42);
 }

@@ -1,3 +1,3 @@
 // `crate` names a path; alone it means nothing.
-#[lazy_main::main(crate)]
+#[lazy_main::main(crate)] //~ ERROR `crate` needs a value
 async fn main() {}

@@ -3,5 +3,5 @@ fn identity<F: std::future::Future>(future: F) -> F {
     future
 }
 
-#[lazy_main::main(block_on = identity)]
+#[lazy_main::main(block_on = identity)] //~ ERROR E0271 expected `identity` to return `()`
 async fn main() {}

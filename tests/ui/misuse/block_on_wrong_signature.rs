@@ -3,5 +3,5 @@ fn run(count: u32) -> u32 {
     count
 }
 
-#[lazy_main::main(block_on = run)]
+#[lazy_main::main(block_on = run)] //~ ERROR E0631 type mismatch in function arguments
 async fn main() {}

@@ -1,6 +1,6 @@
 // A generic function is one error; its callers still type-check against the signature they see.
 #[lazy_main::main]
-async fn make<T: Default>() -> T {
+async fn make<T: Default>() -> T { //~ ERROR cannot be generic
     T::default()
 }
 

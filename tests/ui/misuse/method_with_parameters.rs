@@ -3,7 +3,7 @@ struct Meter;
 
 impl Meter {
     #[lazy_main::main]
-    async fn read(&self, scale: u8) -> u8 {
+    async fn read(&self, scale: u8) -> u8 { //~ ERROR cannot take parameters
         scale
     }
 }

@@ -7,7 +7,7 @@ impl Meter {
     }
 
     #[lazy_main::main]
-    async fn read(scale: u8) -> u8 {
+    async fn read(scale: u8) -> u8 { //~ ERROR cannot take parameters
         Self::value() * scale
     }
 }

@@ -1,6 +1,6 @@
 // `#[lazy_main::test]` also needs an `async fn`.
 #[lazy_main::test]
-fn adds() {
+fn adds() { //~ ERROR needs an `async fn`
     assert_eq!(1 + 1, 2);
 }
 

@@ -1,0 +1,3 @@
+// Twin of misuse/repeated_argument: `crate` is given once.
+#[lazy_main::main(crate = "lazy_main")]
+async fn main() {}

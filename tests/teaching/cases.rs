@@ -1,0 +1,294 @@
+//! The cases on disk: `tests/ui/<group>/<name>.rs` must fail to compile with
+//! the diagnostics they claim; `tests/pass/*.rs` must compile and run. A pass
+//! case whose first line reads `// Twin of <group>/<name>: …` is the fix of
+//! that compile-fail case (several may be named, joined by `and`).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::claims::{self, Claim};
+
+/// A compile-fail case.
+pub struct Case {
+    /// `group/name`, e.g. `await_outside_async/sync_main`.
+    pub id: String,
+    pub group: String,
+    /// Relative to the package root: `tests/ui/<group>/<name>.rs`.
+    pub path: PathBuf,
+    pub source: String,
+    pub claims: Vec<Claim>,
+}
+
+/// A pass case.
+pub struct Pass {
+    /// The file's stem, e.g. `twin_sync_main`.
+    pub name: String,
+    pub path: PathBuf,
+    pub source: String,
+    /// The compile-fail cases it is the fix of.
+    pub twin_of: Vec<String>,
+}
+
+/// Every case, and everything wrong with how they are written.
+pub struct Suite {
+    pub cases: Vec<Case>,
+    pub passes: Vec<Pass>,
+    pub problems: Vec<String>,
+}
+
+impl Suite {
+    pub fn load() -> Self {
+        let root = super::root();
+        let mut suite = Suite {
+            cases: Vec::new(),
+            passes: Vec::new(),
+            problems: Vec::new(),
+        };
+        for group in sorted_entries(&root.join("tests/ui")) {
+            if !group.is_dir() {
+                continue;
+            }
+            for file in sorted_entries(&group) {
+                if file.extension().is_some_and(|ext| ext == "rs") {
+                    suite.load_case(root, &file);
+                }
+            }
+        }
+        for file in sorted_entries(&root.join("tests/pass")) {
+            if file.extension().is_some_and(|ext| ext == "rs") {
+                suite.load_pass(root, &file);
+            }
+        }
+        for pass in &suite.passes {
+            for id in &pass.twin_of {
+                if suite.case(id).is_none() {
+                    suite.problems.push(format!(
+                        "{}: twin of `{id}`, which is not a case in tests/ui",
+                        pass.path.display()
+                    ));
+                }
+            }
+        }
+        for case in &suite.cases {
+            if suite.twins(&case.id).next().is_none() {
+                suite.problems.push(format!(
+                    "{}: no twin; add tests/pass/twin_{}.rs whose first line is \
+                     `// Twin of {}: <what the fix does>`",
+                    case.path.display(),
+                    case.id.rsplit('/').next().unwrap_or_default(),
+                    case.id
+                ));
+            }
+        }
+        suite
+    }
+
+    fn load_case(&mut self, root: &Path, file: &Path) {
+        let path = file.strip_prefix(root).unwrap_or(file).to_path_buf();
+        let group = file_name(file.parent().unwrap_or(root));
+        let id = format!("{group}/{}", stem(file));
+        let source = read(file);
+        let claims = match claims::parse(&source) {
+            Ok(claims) => claims,
+            Err(problems) => {
+                for problem in problems {
+                    self.problems.push(format!("{}: {problem}", path.display()));
+                }
+                Vec::new()
+            }
+        };
+        if claims.is_empty() {
+            self.problems.push(format!(
+                "{}: claims no diagnostic; mark the lines that fail with `//~ ERROR <code>`",
+                path.display()
+            ));
+        }
+        self.cases.push(Case {
+            id,
+            group,
+            path,
+            source,
+            claims,
+        });
+    }
+
+    fn load_pass(&mut self, root: &Path, file: &Path) {
+        let source = read(file);
+        let twin_of = source
+            .lines()
+            .next()
+            .and_then(|line| line.strip_prefix("// Twin of "))
+            .and_then(|rest| rest.split_once(':'))
+            .map(|(ids, _)| ids.split(" and ").map(|id| id.trim().to_owned()).collect())
+            .unwrap_or_default();
+        self.passes.push(Pass {
+            name: stem(file),
+            path: file.strip_prefix(root).unwrap_or(file).to_path_buf(),
+            source,
+            twin_of,
+        });
+    }
+
+    pub fn case(&self, id: &str) -> Option<&Case> {
+        self.cases.iter().find(|case| case.id == id)
+    }
+
+    /// The fixes of a case.
+    pub fn twins<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Pass> + 'a {
+        self.passes
+            .iter()
+            .filter(move |pass| pass.twin_of.iter().any(|of| of == id))
+    }
+
+    /// Cases selected by `filters` (each a case id such as `misuse/on_struct`,
+    /// a name, a group, or a path); all of them if there is no filter.
+    pub fn select(&self, filters: &[String]) -> Vec<&Case> {
+        self.cases
+            .iter()
+            .filter(|case| {
+                filters.is_empty()
+                    || filters.iter().any(|filter| {
+                        let filter = filter.trim_end_matches(".rs").trim_end_matches('/');
+                        case.id == filter
+                            || case.group == filter
+                            || case.id.ends_with(&format!("/{filter}"))
+                            || case.path.with_extension("") == Path::new(filter)
+                    })
+            })
+            .collect()
+    }
+}
+
+impl Case {
+    /// The first comment lines: what the case teaches.
+    pub fn teaches(&self) -> String {
+        comment_lines(&self.source)
+    }
+
+    /// The case's bin name in a generated project.
+    pub fn bin(&self) -> String {
+        format!("case-{}", self.id.replace('/', "-"))
+    }
+
+    /// The one `#[lazy_main::…]` function's body: where its `{` is (line and
+    /// column, 1-based) and the line of its `}`. `None` if there is not
+    /// exactly one attributed function with a body.
+    pub fn attributed_body(&self) -> Option<((usize, usize), usize)> {
+        let lines: Vec<&str> = self.source.lines().collect();
+        let [attribute] = attribute_lines(&lines)[..] else {
+            return None;
+        };
+        body_lines(&lines, attribute + 1)
+    }
+
+    /// The source with the attribute line changed by `change`, every other
+    /// line and column where it was; `None` without one attributed function.
+    pub fn with_attribute_replaced(
+        &self,
+        mut change: impl FnMut(&str) -> String,
+    ) -> Option<String> {
+        let lines: Vec<&str> = self.source.lines().collect();
+        let [attribute] = attribute_lines(&lines)[..] else {
+            return None;
+        };
+        let line = lines[attribute];
+        let indent = &line[..line.len() - line.trim_start().len()];
+        let mut derived: Vec<String> = lines.iter().map(|line| (*line).to_owned()).collect();
+        derived[attribute] = format!("{indent}{}", change(line.trim()));
+        Some(derived.join("\n") + "\n")
+    }
+}
+
+/// The (0-based) lines holding `#[lazy_main::main…]` or `#[lazy_main::test…]`.
+fn attribute_lines(lines: &[&str]) -> Vec<usize> {
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| {
+            let line = line.trim();
+            line.starts_with("#[lazy_main::main") || line.starts_with("#[lazy_main::test")
+        })
+        .map(|(index, _)| index)
+        .collect()
+}
+
+impl Pass {
+    /// What the fix does: the first line after `Twin of …:`, or the first comment.
+    pub fn explains(&self) -> String {
+        let comment = comment_lines(&self.source);
+        match comment.split_once(':') {
+            Some((head, rest)) if head.starts_with("Twin of ") => rest.trim().to_owned(),
+            _ => comment,
+        }
+    }
+
+    pub fn bin(&self) -> String {
+        format!("pass-{}", self.name)
+    }
+}
+
+/// Where the body of the function starting at line `from` (0-based) opens
+/// (line and column of its `{`) and the line where it closes, 1-based.
+/// Braces in strings, characters and comments are rare in cases; lines with
+/// them still count.
+fn body_lines(lines: &[&str], from: usize) -> Option<((usize, usize), usize)> {
+    let mut depth = 0usize;
+    let mut nesting = 0usize; // `(` and `[` before the body
+    let mut open = None;
+    for (index, line) in lines.iter().enumerate().skip(from) {
+        let code = line.split("//").next().unwrap_or_default();
+        for (column, ch) in code.chars().enumerate() {
+            match ch {
+                '(' | '[' if depth == 0 => nesting += 1,
+                ')' | ']' if depth == 0 => nesting = nesting.saturating_sub(1),
+                '{' => {
+                    open.get_or_insert((index + 1, column + 1));
+                    depth += 1;
+                }
+                '}' => {
+                    depth = depth.checked_sub(1)?;
+                    if depth == 0 {
+                        return Some((open?, index + 1));
+                    }
+                }
+                ';' if depth == 0 && nesting == 0 => return None, // a declaration without a body
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
+fn comment_lines(source: &str) -> String {
+    source
+        .lines()
+        .map_while(|line| line.strip_prefix("//"))
+        .filter(|line| !line.starts_with('~'))
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
+    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
+        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    entries.sort();
+    entries
+}
+
+fn read(file: &Path) -> String {
+    fs::read_to_string(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()))
+}
+
+fn stem(file: &Path) -> String {
+    file.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn file_name(file: &Path) -> String {
+    file.file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}

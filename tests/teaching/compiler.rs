@@ -1,0 +1,330 @@
+//! Live compiler output for the cases: a throwaway Cargo project whose bins
+//! are the case files, checked with `cargo check --message-format=json`, and
+//! plain-rustc checks of derived files. Whatever toolchain runs the suite
+//! (`cargo +beta test`) is the one asked: rustup passes it on to the cargo
+//! and rustc started here.
+
+use std::collections::HashMap;
+use std::fmt::{self, Write as _};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+use super::claims::Level;
+
+/// One error or warning, as the compiler reported it.
+#[derive(Clone, Debug)]
+pub struct Diagnostic {
+    pub level: Level,
+    /// `E0308`, or the lint's name.
+    pub code: Option<String>,
+    pub message: String,
+    /// Where its primary span starts in the file that was compiled, followed
+    /// through macro expansions back to that file; `None` if it never gets there.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// The text the compiler prints for it.
+    pub rendered: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => write!(f, "{line}:{column}: ")?,
+            _ => f.write_str("no line: ")?,
+        }
+        write!(f, "{}", self.level)?;
+        if let Some(code) = &self.code {
+            write!(f, "[{code}]")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// `rustc --version` of the toolchain in charge.
+pub fn rustc_version() -> String {
+    Command::new(rustc())
+        .arg("--version")
+        .output()
+        .ok()
+        .filter(|output| output.status.success())
+        .map_or_else(
+            || "rustc (version unknown)".to_owned(),
+            |output| String::from_utf8_lossy(&output.stdout).trim().to_owned(),
+        )
+}
+
+fn cargo() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned())
+}
+
+fn rustc() -> String {
+    std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_owned())
+}
+
+/// The directory for throwaway projects: `target/tests/teaching`, found from
+/// the running executable (`target/debug/deps/ui-…` or
+/// `target/debug/examples/learn`), so a custom `--target-dir` is honoured.
+pub fn scratch_dir() -> PathBuf {
+    let exe = std::env::current_exe().unwrap_or_default();
+    exe.ancestors()
+        .find(|dir| {
+            dir.file_name()
+                .is_some_and(|name| name == "debug" || name == "release")
+        })
+        .and_then(Path::parent)
+        .map_or_else(|| super::root().join("target"), Path::to_path_buf)
+        .join("tests/teaching")
+}
+
+/// A Cargo project whose bins are case files, depending on the facade crate.
+pub struct Project {
+    dir: PathBuf,
+    bins: Vec<(String, PathBuf)>,
+}
+
+/// What `cargo check` or `cargo build` said about each bin.
+pub struct Checked {
+    /// Errors and warnings per bin, in the order the compiler gave them.
+    pub diagnostics: HashMap<String, Vec<Diagnostic>>,
+    /// Bins that compiled.
+    pub compiled: Vec<String>,
+    /// After `build`: the executable of each bin that compiled.
+    pub executables: HashMap<String, PathBuf>,
+}
+
+impl Project {
+    /// A project in `scratch_dir()/name`.
+    pub fn new(name: &str) -> Self {
+        Self {
+            dir: scratch_dir().join(name),
+            bins: Vec::new(),
+        }
+    }
+
+    /// Adds `source` (absolute) as the bin `name`.
+    pub fn add(&mut self, name: &str, source: &Path) {
+        self.bins.push((name.to_owned(), source.to_path_buf()));
+    }
+
+    /// Where files derived from cases are written.
+    pub fn derived_dir(&self) -> PathBuf {
+        self.dir.join("derived")
+    }
+
+    fn write(&self) -> Result<(), String> {
+        let mut manifest = String::from(
+            "[package]\n\
+             name = \"lazy-main-teaching\"\n\
+             version = \"0.0.0\"\n\
+             edition = \"2021\"\n\
+             publish = false\n\
+             autobins = false\n\n",
+        );
+        let _ = write!(
+            manifest,
+            "[dependencies]\nlazy-main = {{ path = {} }}\n\n",
+            toml_string(super::root())
+        );
+        for (name, path) in &self.bins {
+            let _ = write!(
+                manifest,
+                "[[bin]]\nname = {}\npath = {}\n\n",
+                toml_string(Path::new(name)),
+                toml_string(path)
+            );
+        }
+        manifest += "# Not part of any enclosing workspace.\n[workspace]\n";
+        fs::create_dir_all(&self.dir).map_err(|e| format!("{}: {e}", self.dir.display()))?;
+        fs::write(self.dir.join("Cargo.toml"), manifest).map_err(|e| e.to_string())?;
+        // The workspace's lock file: the same versions, and nothing to download.
+        let lock = super::root().join("Cargo.lock");
+        if lock.exists() {
+            fs::copy(lock, self.dir.join("Cargo.lock")).map_err(|e| e.to_string())?;
+        }
+        Ok(())
+    }
+
+    fn cargo(&self, subcommand: &str) -> Command {
+        let mut command = Command::new(cargo());
+        command
+            .arg(subcommand)
+            .arg("--offline")
+            .arg("--manifest-path")
+            .arg(self.dir.join("Cargo.toml"))
+            .env("CARGO_TARGET_DIR", scratch_dir().join("target"))
+            .env_remove("CARGO_BUILD_TARGET_DIR");
+        command
+    }
+
+    /// `cargo check` of every bin; `ansi` asks for coloured renderings.
+    pub fn check(&self, ansi: bool) -> Result<Checked, String> {
+        self.compile("check", ansi)
+    }
+
+    /// `cargo build` of every bin, for the executables of those that compile.
+    pub fn build(&self, ansi: bool) -> Result<Checked, String> {
+        self.compile("build", ansi)
+    }
+
+    fn compile(&self, subcommand: &str, ansi: bool) -> Result<Checked, String> {
+        self.write()?;
+        let format = if ansi {
+            "--message-format=json-diagnostic-rendered-ansi"
+        } else {
+            "--message-format=json"
+        };
+        let output = self
+            .cargo(subcommand)
+            .args(["--bins", "--keep-going", "--quiet", format])
+            .stdin(Stdio::null())
+            .output()
+            .map_err(|e| format!("could not run cargo: {e}"))?;
+        let sources: HashMap<&str, &Path> = self
+            .bins
+            .iter()
+            .map(|(name, path)| (name.as_str(), path.as_path()))
+            .collect();
+        let mut checked = Checked {
+            diagnostics: HashMap::new(),
+            compiled: Vec::new(),
+            executables: HashMap::new(),
+        };
+        for line in String::from_utf8_lossy(&output.stdout).lines() {
+            let Ok(message) = serde_json::from_str::<Value>(line) else {
+                continue;
+            };
+            let Some(bin) = message["target"]["name"].as_str() else {
+                continue;
+            };
+            let Some(source) = sources.get(bin) else {
+                continue; // the facade crate and its dependencies
+            };
+            match message["reason"].as_str() {
+                Some("compiler-artifact") => {
+                    checked.compiled.push(bin.to_owned());
+                    if let Some(executable) = message["executable"].as_str() {
+                        checked
+                            .executables
+                            .insert(bin.to_owned(), executable.into());
+                    }
+                }
+                Some("compiler-message") => {
+                    if let Some(diagnostic) = diagnostic(&message["message"], source, &self.dir) {
+                        checked
+                            .diagnostics
+                            .entry(bin.to_owned())
+                            .or_default()
+                            .push(diagnostic);
+                    }
+                }
+                _ => {}
+            }
+        }
+        // A bin with neither an artifact nor an error: cargo itself failed.
+        let silent = self.bins.iter().find(|(name, _)| {
+            !checked.compiled.contains(name)
+                && !checked
+                    .diagnostics
+                    .get(name)
+                    .is_some_and(|diagnostics| diagnostics.iter().any(|d| d.level == Level::Error))
+        });
+        if let Some((name, _)) = silent {
+            return Err(format!(
+                "cargo check gave no result for `{name}`:\n{}",
+                String::from_utf8_lossy(&output.stderr)
+            ));
+        }
+        Ok(checked)
+    }
+}
+
+/// Checks `source` as a library with plain rustc: no attribute, no dependency.
+pub fn check_plain_library(source: &Path, scratch: &Path) -> Result<Vec<Diagnostic>, String> {
+    fs::create_dir_all(scratch).map_err(|e| e.to_string())?;
+    let output = Command::new(rustc())
+        .args([
+            "--edition",
+            "2021",
+            "--crate-type",
+            "lib",
+            "--crate-name",
+            "plain",
+        ])
+        .args(["--emit", "metadata", "--error-format", "json", "-o"])
+        .arg(scratch.join("libplain.rmeta"))
+        .arg(source)
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| format!("could not run rustc: {e}"))?;
+    let cwd = std::env::current_dir().unwrap_or_default();
+    Ok(String::from_utf8_lossy(&output.stderr)
+        .lines()
+        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        .filter_map(|message| diagnostic(&message, source, &cwd))
+        .collect())
+}
+
+/// An error or warning from rustc's JSON, located in `source`. Summaries
+/// ("aborting due to …", "2 warnings emitted") and notes are left out.
+fn diagnostic(message: &Value, source: &Path, relative_to: &Path) -> Option<Diagnostic> {
+    let level = match message["level"].as_str()? {
+        "error" => Level::Error,
+        "warning" => Level::Warning,
+        _ => return None,
+    };
+    let spans = message["spans"].as_array()?;
+    let text = message["message"].as_str()?.to_owned();
+    if spans.is_empty() && is_summary(&text) {
+        return None;
+    }
+    let primary = spans
+        .iter()
+        .filter(|span| span["is_primary"].as_bool() == Some(true))
+        .find_map(|span| located(span, source, relative_to));
+    Some(Diagnostic {
+        level,
+        code: message["code"]["code"].as_str().map(str::to_owned),
+        message: text,
+        line: primary.map(|(line, _)| line),
+        column: primary.map(|(_, column)| column),
+        rendered: message["rendered"].as_str().unwrap_or_default().to_owned(),
+    })
+}
+
+fn is_summary(message: &str) -> bool {
+    message.starts_with("aborting due to")
+        || (message.ends_with(" emitted") && message.contains("warning"))
+}
+
+/// Line and column of `span` in `source`, or of the macro call it came from.
+fn located(span: &Value, source: &Path, relative_to: &Path) -> Option<(usize, usize)> {
+    let mut span = span;
+    loop {
+        let file = Path::new(span["file_name"].as_str()?);
+        if same_file(&relative_to.join(file), source) {
+            let line = usize::try_from(span["line_start"].as_u64()?).ok()?;
+            let column = usize::try_from(span["column_start"].as_u64()?).ok()?;
+            return Some((line, column));
+        }
+        span = &span["expansion"]["span"];
+        if span.is_null() {
+            return None;
+        }
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b
+        || a.canonicalize()
+            .ok()
+            .is_some_and(|a| b.canonicalize().ok() == Some(a))
+}
+
+/// A TOML basic string holding `path`.
+fn toml_string(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+}

@@ -1,0 +1,130 @@
+//! One case as a lesson: what it teaches, the broken code, what the
+//! compiler says about it now, and each fix as a diff, run.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::Command;
+
+use super::cases::{Case, Suite};
+use super::compiler::Checked;
+use super::text;
+
+/// The lesson of `case`, from a `build` of it and its twins; and whether
+/// everything went as the case says (it failed, each fix compiled and ran).
+pub fn lesson(
+    case: &Case,
+    suite: &Suite,
+    built: &Checked,
+    version: &str,
+    paint: bool,
+) -> (String, bool) {
+    let heading = |text: &str| {
+        if paint {
+            format!("\x1b[1m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    };
+    let mut out = String::new();
+    let mut as_expected = true;
+    let _ = writeln!(out, "{}", heading(&format!("━━ {} ━━", case.id)));
+    let _ = writeln!(out, "{}\n", case.teaches());
+    let _ = writeln!(
+        out,
+        "{}",
+        heading(&format!("The code ({}):", case.path.display()))
+    );
+    for (number, line) in case.source.lines().enumerate() {
+        let _ = writeln!(out, "{:>3} | {line}", number + 1);
+    }
+    let _ = writeln!(
+        out,
+        "\n{}",
+        heading(&format!("What {version} says about it now:"))
+    );
+    let none = Vec::new();
+    if built.compiled.contains(&case.bin()) {
+        let _ = writeln!(out, "It compiled: this compiler does not reject it.\n");
+        as_expected = false;
+    }
+    let prefix = format!("{}/", super::root().display());
+    for diagnostic in built.diagnostics.get(&case.bin()).unwrap_or(&none) {
+        let _ = writeln!(
+            out,
+            "{}\n",
+            diagnostic.rendered.replace(&prefix, "").trim_end()
+        );
+    }
+    let claims: Vec<String> = case.claims.iter().map(ToString::to_string).collect();
+    let _ = writeln!(
+        out,
+        "(The case claims {}; `cargo test --test ui` checks that on every toolchain.)\n",
+        claims.join(", ")
+    );
+    let broken = without_claims(&case.source);
+    for twin in suite.twins(&case.id) {
+        let _ = writeln!(
+            out,
+            "{}",
+            heading(&format!(
+                "The fix ({}): {}",
+                twin.path.display(),
+                twin.explains()
+            ))
+        );
+        // The first lines say what each file is; the heading has said it.
+        let fixed = twin.source.split_once('\n').map_or("", |(_, rest)| rest);
+        out += &text::unified(&broken, fixed, 3, paint);
+        match built.executables.get(&twin.bin()) {
+            Some(executable) => {
+                let _ = writeln!(out, "\n{}", heading(&format!("Running {}:", twin.name)));
+                as_expected &= run(executable, &mut out);
+            }
+            None => {
+                let _ = writeln!(out, "\nThe fix did not compile here:");
+                for diagnostic in built.diagnostics.get(&twin.bin()).unwrap_or(&none) {
+                    let _ = writeln!(
+                        out,
+                        "{}",
+                        diagnostic.rendered.replace(&prefix, "").trim_end()
+                    );
+                }
+                as_expected = false;
+            }
+        }
+        out.push('\n');
+    }
+    (out, as_expected)
+}
+
+/// Runs a fix; its output is shown indented, then its exit status.
+fn run(executable: &Path, out: &mut String) -> bool {
+    match Command::new(executable).output() {
+        Ok(output) => {
+            for line in String::from_utf8_lossy(&output.stdout)
+                .lines()
+                .chain(String::from_utf8_lossy(&output.stderr).lines())
+            {
+                let _ = writeln!(out, "    {line}");
+            }
+            let _ = writeln!(out, "    ({})", output.status);
+            output.status.success()
+        }
+        Err(error) => {
+            let _ = writeln!(out, "    could not run it: {error}");
+            false
+        }
+    }
+}
+
+/// The case without its first line and its `//~` claims, so that the diff
+/// shows only the fix.
+fn without_claims(source: &str) -> String {
+    source
+        .lines()
+        .skip(1)
+        .filter(|line| !line.trim_start().starts_with("//~"))
+        .map(|line| line.split(" //~").next().unwrap_or(line))
+        .map(|line| format!("{line}\n"))
+        .collect()
+}

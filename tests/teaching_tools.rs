@@ -1,0 +1,94 @@
+//! Unit tests of the teaching suite's machinery (`tests/teaching/`): the
+//! `//~` claims, the wording comparison and the line diff. The suite itself
+//! is `tests/ui.rs`.
+
+#[allow(dead_code)] // the suite and the learn example each use a part
+mod teaching;
+
+use std::path::Path;
+
+use teaching::claims::{parse, Claim, Level};
+use teaching::text::{line_diff, unified, words, Change};
+
+#[test]
+fn claims_in_every_form() {
+    let source = "fn main() {\n\
+                  x.await; //~ ERROR E0728 only allowed\n\
+                  //~| WARN unused_must_use\n\
+                  y;\n\
+                  //~^ ERROR\n\
+                  //~? ERROR E0601\n\
+                  //~ ERROR the attribute's own words\n\
+                  }";
+    let claim = |line, level, code: Option<&str>, words: &str, written_on| Claim {
+        line,
+        level,
+        code: code.map(str::to_owned),
+        words: words.to_owned(),
+        written_on,
+    };
+    assert_eq!(
+        parse(source).unwrap(),
+        [
+            claim(Some(2), Level::Error, Some("E0728"), "only allowed", 2),
+            claim(Some(2), Level::Warning, Some("unused_must_use"), "", 3),
+            claim(Some(4), Level::Error, None, "", 5),
+            claim(None, Level::Error, Some("E0601"), "", 6),
+            claim(Some(7), Level::Error, None, "the attribute's own words", 7),
+        ]
+    );
+}
+
+#[test]
+fn badly_written_claims_are_reported() {
+    assert!(parse("//~| ERROR").is_err());
+    assert!(parse("//~^ ERROR").is_err());
+    assert!(parse("x //~ NOTE something").is_err());
+}
+
+#[test]
+fn a_claim_matches_level_line_code_and_words() {
+    let claim = &parse("x //~ ERROR E0728 only allowed").unwrap()[0];
+    let message = "`await` is only allowed inside `async` functions and blocks";
+    assert!(claim.matches(Level::Error, Some("E0728"), message, Some(1)));
+    assert!(!claim.matches(Level::Warning, Some("E0728"), message, Some(1)));
+    assert!(!claim.matches(Level::Error, Some("E0728"), message, Some(2)));
+    assert!(!claim.matches(Level::Error, Some("E0277"), message, Some(1)));
+    assert!(!claim.matches(Level::Error, None, message, Some(1)));
+    assert!(!claim.matches(Level::Error, Some("E0728"), "something else", Some(1)));
+}
+
+#[test]
+fn diff_of_lines() {
+    assert_eq!(
+        line_diff("a\nb\nc\n", "a\nB\nc\nd\n"),
+        [
+            Change::Same("a"),
+            Change::Removed("b"),
+            Change::Added("B"),
+            Change::Same("c"),
+            Change::Added("d"),
+        ]
+    );
+    assert_eq!(
+        unified("1\n2\n3\n4\n5\n6\n", "1\n2\n3\n4\n5\nsix\n", 1, false),
+        "   ...\n   5\n-  6\n+  six\n"
+    );
+}
+
+#[test]
+fn words_ignore_layout_only() {
+    let case = Path::new("tests/ui/g/c.rs");
+    let narrow = "error[E0308]: mismatched types\n --> tests/ui/g/c.rs:4:5\n  |\n4 |     x\n  |     ^ expected\n";
+    let wide = "error[E0308]: mismatched types\n   --> tests/ui/g/c.rs:4:5\n    |\n4   |     x\n    |     ^ expected\n\n";
+    assert_eq!(words(narrow, case), words(wide, case));
+    let moved = narrow.replace("4:5", "5:5");
+    assert_ne!(words(narrow, case), words(&moved, case));
+    let reworded = narrow.replace("expected", "wanted");
+    assert_ne!(words(narrow, case), words(&reworded, case));
+    // Locations outside the case lose their line numbers, as in the snapshots.
+    assert_eq!(
+        words(" --> src/lib.rs:175:12\n", case),
+        words(" --> src/lib.rs\n", case)
+    );
+}
