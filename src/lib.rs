@@ -1,6 +1,4 @@
 #![doc = include_str!("../README.md")]
-#![forbid(unsafe_code)]
-#![deny(missing_docs)]
 
 /// Runs an `async fn` to completion: `#[lazy_main::main] async fn main()`.
 ///
@@ -168,7 +166,7 @@ pub use lazy_main_runtime::trace;
 #[doc(hidden)]
 pub mod __private {
     pub use lazy_main_runtime::block_on;
-    pub use lazy_main_runtime::trace::trace;
+    pub use lazy_main_runtime::trace::Traced;
 
     /// Calls a user's `block_on = path` function. The bound states the whole
     /// signature at once, so a wrong function is one error, at the path.

@@ -10,6 +10,8 @@ use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
 use syn::{Error, Ident, LitStr, Token};
 
+use crate::errors::Errors;
+
 /// How much `trace` reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Trace {
@@ -33,16 +35,16 @@ pub(crate) struct Args {
 const KNOWN: &str = "`crate`, `block_on`, `trace`";
 
 impl Args {
-    /// Parses every argument; on errors, returns what could be read as well.
-    pub(crate) fn parse(tokens: TokenStream) -> (Self, Option<Error>) {
+    /// Parses every argument; what cannot be read is reported to `errors`
+    /// and the rest still takes effect.
+    pub(crate) fn parse(tokens: TokenStream, errors: &mut Errors) -> Self {
         let mut args = Self::default();
-        let mut errors: Option<Error> = None;
         for argument in split_at_commas(tokens) {
             if let Err(error) = (|input: ParseStream| args.parse_one(input)).parse2(argument) {
-                combine(&mut errors, error);
+                errors.push(error);
             }
         }
-        (args, errors)
+        args
     }
 
     fn parse_one(&mut self, input: ParseStream) -> syn::Result<()> {
@@ -51,44 +53,39 @@ impl Args {
         }
         let name = Ident::parse_any(input)
             .map_err(|_| error_at_next(input, &format!("expected one of {KNOWN}")))?;
+        // A repetition is reported as such, whatever its value.
         match name.to_string().as_str() {
             "crate" => {
-                let path = value_path(input, &name, "crate = \"path\"")?;
-                set_once(&mut self.krate, path, &name)
+                not_yet_given(self.krate.as_ref(), &name)?;
+                self.krate = Some(value_path(input, &name, "crate = \"path\"")?);
             }
             "block_on" => {
-                let path = value_path(input, &name, "block_on = path::to::function")?;
-                set_once(&mut self.block_on, path, &name)
+                not_yet_given(self.block_on.as_ref(), &name)?;
+                self.block_on = Some(value_path(input, &name, "block_on = path::to::function")?);
             }
             "trace" => {
-                let trace = trace_level(input)?;
-                set_once(&mut self.trace, trace, &name)
+                not_yet_given(self.trace.as_ref(), &name)?;
+                self.trace = Some(trace_level(input)?);
             }
-            other => Err(Error::new(
-                name.span(),
-                format!("unknown argument `{other}`; expected one of {KNOWN}"),
-            )),
+            other => {
+                return Err(Error::new(
+                    name.span(),
+                    format!("unknown argument `{other}`; expected one of {KNOWN}"),
+                ))
+            }
         }
+        Ok(())
     }
 }
 
-/// Adds `error` to the errors collected so far.
-pub(crate) fn combine(errors: &mut Option<Error>, error: Error) {
-    match errors {
-        Some(first) => first.combine(error),
-        None => *errors = Some(error),
-    }
-}
-
-fn set_once<T>(slot: &mut Option<T>, value: T, name: &Ident) -> syn::Result<()> {
-    if slot.is_some() {
-        return Err(Error::new(
+fn not_yet_given<T>(slot: Option<&T>, name: &Ident) -> syn::Result<()> {
+    match slot {
+        Some(_) => Err(Error::new(
             name.span(),
             format!("duplicate argument `{name}`; remove this one"),
-        ));
+        )),
+        None => Ok(()),
     }
-    *slot = Some(value);
-    Ok(())
 }
 
 /// `name = path` or `name = "path"`, and nothing after it.
@@ -102,23 +99,24 @@ fn value_path(input: ParseStream, name: &Ident, usage: &str) -> syn::Result<Toke
     input
         .parse::<Token![=]>()
         .map_err(|_| error_at_next(input, &format!("expected `=`: `{usage}`")))?;
-    let path = if input.peek(LitStr) {
+    let value = if input.peek(LitStr) {
         let literal: LitStr = input.parse()?;
-        literal.parse_with(path).map_err(|_| {
+        literal.parse_with(parse_path).map_err(|_| {
             Error::new(
                 literal.span(),
                 format!("expected a path, found {}", literal.to_token_stream()),
             )
         })?
     } else {
-        path(input).map_err(|_| error_at_next(input, &format!("expected a path: `{usage}`")))?
+        parse_path(input)
+            .map_err(|_| error_at_next(input, &format!("expected a path: `{usage}`")))?
     };
     expect_end(input)?;
-    Ok(path)
+    Ok(value)
 }
 
 /// A path such as `::lazy_main`, `crate::exec::block_on` or `my_block_on`.
-fn path(input: ParseStream) -> syn::Result<TokenStream> {
+fn parse_path(input: ParseStream) -> syn::Result<TokenStream> {
     let mut tokens = TokenStream::new();
     if input.peek(Token![::]) {
         input.parse::<Token![::]>()?.to_tokens(&mut tokens);
@@ -203,4 +201,36 @@ fn split_at_commas(tokens: TokenStream) -> Vec<TokenStream> {
         arguments.pop();
     }
     arguments
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Args;
+    use crate::errors::Errors;
+
+    fn errors_of(arguments: &str) -> Vec<String> {
+        let mut errors = Errors::default();
+        Args::parse(arguments.parse().unwrap(), &mut errors);
+        errors.messages()
+    }
+
+    #[test]
+    fn a_repetition_is_reported_whatever_its_value() {
+        assert_eq!(
+            errors_of("crate = \"a\", crate = 5"),
+            ["duplicate argument `crate`; remove this one"]
+        );
+        assert_eq!(
+            errors_of("trace, trace = \"loud\""),
+            ["duplicate argument `trace`; remove this one"]
+        );
+    }
+
+    #[test]
+    fn every_bad_argument_is_reported_and_the_good_ones_kept() {
+        let mut errors = Errors::default();
+        let args = Args::parse("threads = 4, trace, crate".parse().unwrap(), &mut errors);
+        assert!(args.trace.is_some());
+        assert_eq!(errors.messages().len(), 2);
+    }
 }

@@ -1,78 +1,115 @@
-//! Producing the output tokens: the one place that knows the expansion's shape.
+//! Producing the output tokens: the one place that knows the expansion's shapes.
 //!
-//! ```text
-//! #[attrs] [#[::core::prelude::v1::test]] vis fn name() -> R {
-//!     async fn name() -> R { body }   // checked exactly like the user's own async fn
-//!     ::lazy_main::__private::block_on(name())
-//! }
-//! ```
+//! The user's function becomes a sync function with the same attributes,
+//! visibility, name and return type (for `test`, a `#[::core::prelude::v1::test]`
+//! follows the user's attributes). Its body takes one of three shapes:
+//!
+//! 1. **Driven inner `async fn`**, the normal case: the user's body, in an
+//!    inner `async fn` with the user's signature, so the compiler checks it
+//!    exactly as it checks any `async fn`; the outer function drives it.
+//!
+//!    ```text
+//!    fn name() -> R {
+//!        async fn name() -> R { body }
+//!        ::lazy_main::__private::block_on(name())
+//!    }
+//!    ```
+//!
+//! 2. **Driven `async move` block**, when the function has a `self` receiver
+//!    or its body names `Self`, which an inner function could not see:
+//!
+//!    ```text
+//!    fn name(&self) -> R {
+//!        ::lazy_main::__private::block_on(async move { body })
+//!    }
+//!    ```
+//!
+//! 3. **Checked body next to an error** in the signature: the body in an
+//!    inner `async fn` with the whole signature the user wrote, so its own
+//!    errors are still reported, and nothing called, so no error follows
+//!    from the first. The inner function is left out when it could not see
+//!    `self` or `Self`. The errors follow the item as `compile_error!`s.
+//!
+//!    ```text
+//!    fn name() -> R {
+//!        async fn name<T>(x: T) -> R where … { body }
+//!        ::core::unreachable!()
+//!    }
+//!    ```
+//!
+//! Arguments change what drives the future in shapes 1 and 2: with `trace`,
+//! the future is wrapped as `__private::Traced::new("name", future)` (and
+//! `.verbose()`); with `block_on = path`, it is driven by
+//! `__private::drive(future, path)` instead of `__private::block_on(future)`.
+//!
+//! A non-function is emitted unchanged, next to its error.
 
-use proc_macro2::{Group, Ident, Span, TokenStream, TokenTree};
+use proc_macro2::{Group, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned, ToTokens};
 
-use crate::args::{combine, Args, Trace};
-use crate::item::{Function, Item, Unsupported};
+use crate::args::{Args, Trace};
+use crate::errors::Errors;
+use crate::item::{Body, Function};
+use crate::valid::{self, Accepted, Unsupported};
 use crate::Kind;
 
 /// Expands one use of the attribute. Never panics: every problem becomes a
 /// `compile_error!` next to a best-effort item, so the rest of the crate
 /// still type-checks and each problem is reported once.
 pub(crate) fn expand(kind: Kind, args: TokenStream, item: TokenStream) -> TokenStream {
-    let (args, mut errors) = Args::parse(args);
-    let mut output = match Item::parse(item, kind) {
-        Item::Function(function, signature_errors) => {
-            if let Some(error) = signature_errors {
-                combine(&mut errors, error);
-            }
-            function_tokens(kind, &args, *function)
+    let mut errors = Errors::default();
+    let args = Args::parse(args, &mut errors);
+    let mut output = match Function::read(item.clone()) {
+        Ok(function) => {
+            let accepted = valid::validate(&function, kind, &mut errors);
+            function_tokens(kind, &args, &function, &accepted)
         }
-        Item::Other(tokens, error) => {
-            combine(&mut errors, error);
-            tokens
+        Err(not_a_function) => {
+            errors.push(valid::not_a_function(kind, &not_a_function));
+            item
         }
     };
-    if let Some(errors) = errors {
-        output.extend(errors.to_compile_error());
-    }
+    output.extend(errors.to_compile_errors());
     output
 }
 
-fn function_tokens(kind: Kind, args: &Args, function: Function) -> TokenStream {
+fn function_tokens(
+    kind: Kind,
+    args: &Args,
+    function: &Function,
+    accepted: &Accepted,
+) -> TokenStream {
     let Function {
         attrs,
         vis,
         fn_token,
         name,
-        receiver,
         output,
-        body,
-        has_test_attribute,
-        unsupported,
+        ..
     } = function;
-    let test_attribute =
-        (kind == Kind::Test && !has_test_attribute).then(|| quote!(#[::core::prelude::v1::test]));
-    let krate = args.krate.clone().unwrap_or_else(|| quote!(::lazy_main));
+    let receiver = &accepted.receiver;
+    let body = match &function.body {
+        Body::Block(body) => body.clone(),
+        Body::Missing(_) => Group::new(proc_macro2::Delimiter::Brace, TokenStream::new()),
+    };
+    let test_attribute = (kind == Kind::Test && !accepted.has_test_attribute)
+        .then(|| quote!(#[::core::prelude::v1::test]));
 
+    let unsupported = &accepted.unsupported;
     let outer_body = if unsupported.any() {
-        checked_body_only(&name, &receiver, &output, &body, &unsupported)
+        checked_body_only(function, accepted, &body)
     } else {
-        driving_body(args, &krate, &name, &receiver, &output, &body)
+        driving_body(args, function, accepted, &body)
     };
     // Next to a signature error, callers of a plain function keep
     // type-checking against the signature they wrote. Not for the program's
     // `main` or a test, where parameters and generics are errors of their own
     // (E0580, E0131, "functions used as tests can not have any arguments").
-    let mut kept = Unsupported::default();
-    let mut allow_unused = None;
-    if unsupported.any() && kind == Kind::Main && name != "main" {
-        kept = unsupported;
-        allow_unused = Some(quote!(#[allow(unused_variables)]));
-    }
-    let Unsupported {
-        generics,
-        params,
-        where_clause,
-    } = kept;
+    let keep_signature = unsupported.any() && kind == Kind::Main && name != "main";
+    let allow_unused = keep_signature.then(|| quote!(#[allow(unused_variables)]));
+    let empty = Unsupported::default();
+    let kept = if keep_signature { unsupported } else { &empty };
+    let (generics, params, where_clause) = (&kept.generics, &kept.params, &kept.where_clause);
     quote! {
         #(#attrs)*
         #allow_unused
@@ -81,22 +118,23 @@ fn function_tokens(kind: Kind, args: &Args, function: Function) -> TokenStream {
     }
 }
 
-/// The normal body: the user's body as an inner `async fn`, driven to completion.
+/// Shapes 1 and 2: the body as an inner `async fn` or an `async move`
+/// block, driven to completion.
 fn driving_body(
     args: &Args,
-    krate: &TokenStream,
-    name: &Ident,
-    receiver: &TokenStream,
-    output: &TokenStream,
+    function: &Function,
+    accepted: &Accepted,
     body: &Group,
 ) -> TokenStream {
+    let Function { name, output, .. } = function;
+    let krate = args.krate.clone().unwrap_or_else(|| quote!(::lazy_main));
     // With `block_on = path`, the call sits at the user's path, so a
     // function with the wrong signature is reported there.
     let span = args.block_on.as_ref().map_or_else(Span::call_site, |path| {
         Span::call_site().located_at(span_of(path))
     });
     // An inner fn sees neither `self` nor `Self`: then an async block it is.
-    let in_block = !receiver.is_empty() || mentions_self(body);
+    let in_block = !accepted.receiver.is_empty() || mentions_self(body);
     let future = if in_block {
         quote_spanned!(span=> async move #body)
     } else {
@@ -109,7 +147,7 @@ fn driving_body(
         Some(level) => {
             let label = name.to_string();
             let label = label.trim_start_matches("r#");
-            quote_spanned!(span=> #krate::__private::trace(#label, #level, #future))
+            quote_spanned!(span=> #krate::__private::Traced::new(#label, #future)#level)
         }
     };
     // In tail position even for `()`, so that a function returning
@@ -128,22 +166,22 @@ fn driving_body(
     quote!({ #inner #tail })
 }
 
-/// The body next to a signature error: checked with the user's full
-/// signature, but nothing is called, so no second error follows from the first.
-fn checked_body_only(
-    name: &Ident,
-    receiver: &TokenStream,
-    output: &TokenStream,
-    body: &Group,
-    unsupported: &Unsupported,
-) -> TokenStream {
+/// Shape 3: the body next to a signature error, checked with the user's
+/// full signature, but nothing is called, so no second error follows from
+/// the first.
+fn checked_body_only(function: &Function, accepted: &Accepted, body: &Group) -> TokenStream {
+    let Function { name, output, .. } = function;
+    let unsupported = &accepted.unsupported;
     // An inner fn cannot see `self` or `Self`: then the body goes unchecked.
     let sees_everything =
-        receiver.is_empty() && !unsupported.has_receiver() && !mentions_self(body);
+        accepted.receiver.is_empty() && !unsupported.has_receiver && !mentions_self(body);
     let inner = sees_everything.then(|| {
-        let generics = &unsupported.generics;
-        let params = &unsupported.params;
-        let where_clause = &unsupported.where_clause;
+        let Unsupported {
+            generics,
+            params,
+            where_clause,
+            ..
+        } = unsupported;
         quote! {
             #[allow(dead_code)]
             async fn #name #generics (#params) #output #where_clause #body
@@ -169,9 +207,12 @@ fn mentions_self(body: &Group) -> bool {
     })
 }
 
+/// `.verbose()` after `Traced::new(…)` for `trace = "verbose"`; nothing for the summary.
 impl ToTokens for Trace {
     fn to_tokens(&self, tokens: &mut TokenStream) {
-        (*self == Trace::Verbose).to_tokens(tokens);
+        if *self == Trace::Verbose {
+            tokens.extend(quote!(.verbose()));
+        }
     }
 }
 

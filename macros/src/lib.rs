@@ -3,13 +3,11 @@
 //! Use them through the `lazy-main` crate, which documents them and provides
 //! the runtime that the generated code calls.
 
-#![forbid(unsafe_code)]
-#![deny(missing_docs)]
-#![warn(clippy::pedantic)]
-
 mod args;
+mod errors;
 mod expand;
 mod item;
+mod valid;
 
 use proc_macro::TokenStream;
 
