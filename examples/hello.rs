@@ -13,6 +13,7 @@
 //! here because `#[lazy_main::main]` made `main` async-capable: it drives the
 //! body with `lazy_main::block_on`, since Rust itself ships no executor.
 
+#[allow(clippy::unused_async)] // the point: nothing runs until it is polled
 async fn greet() -> &'static str {
     println!("2. greet is running");
     "hello"

@@ -208,6 +208,7 @@ fn derive(
 }
 
 /// `#[lazy_main::main]` -> `#[allow(dead_code)]`: a plain `async fn` in a library.
+#[allow(clippy::unnecessary_wraps)] // the shape `derive` takes
 fn plain_attribute(_: &str) -> Option<String> {
     Some("#[allow(dead_code)]".to_owned())
 }
@@ -310,8 +311,7 @@ fn compare(plain: &[Diagnostic], other: &[Diagnostic], other_name: &str) -> Vec<
     let list = |diagnostics: &[Diagnostic]| {
         diagnostics
             .iter()
-            .map(|d| format!("\n      {d}"))
-            .collect::<String>()
+            .fold(String::new(), |text, d| text + "\n      " + &d.to_string())
     };
     vec![format!(
         "as a plain async fn:{}\n    {other_name}:{}",
@@ -342,7 +342,7 @@ fn mutants(case: &Case, dir: &std::path::Path) -> Vec<(String, PathBuf, &'static
     // The claim moved to the next line, away from its error.
     let mut moved: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
     if let (Some(at), true) = (lines[index].find("//~"), index + 1 < lines.len()) {
-        moved[index] = lines[index][..at].trim_end().to_owned();
+        lines[index][..at].trim_end().clone_into(&mut moved[index]);
         moved[index + 1] = format!("{} {}", lines[index + 1], &lines[index][at..]);
     }
     broken.push(("moved", moved.join("\n") + "\n", "missing"));

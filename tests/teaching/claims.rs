@@ -87,27 +87,23 @@ pub fn parse(source: &str) -> Result<Vec<Claim>, Vec<String>> {
         };
         let rest = &text[at + 3..];
         let (line, rest) = if let Some(rest) = rest.strip_prefix('|') {
-            match claims.last() {
-                Some(previous) => (previous.line, rest),
-                None => {
-                    problems.push(format!("line {written_on}: `//~|` needs a claim before it"));
-                    continue;
-                }
-            }
+            let Some(previous) = claims.last() else {
+                problems.push(format!("line {written_on}: `//~|` needs a claim before it"));
+                continue;
+            };
+            (previous.line, rest)
         } else if let Some(rest) = rest.strip_prefix('?') {
             (None, rest)
         } else {
             let carets = rest.len() - rest.trim_start_matches('^').len();
-            match written_on.checked_sub(carets).filter(|line| *line > 0) {
-                Some(line) => (Some(line), &rest[carets..]),
-                None => {
-                    problems.push(format!(
-                        "line {written_on}: `//~{}` points above the file",
-                        "^".repeat(carets)
-                    ));
-                    continue;
-                }
-            }
+            let Some(line) = written_on.checked_sub(carets).filter(|line| *line > 0) else {
+                problems.push(format!(
+                    "line {written_on}: `//~{}` points above the file",
+                    "^".repeat(carets)
+                ));
+                continue;
+            };
+            (Some(line), &rest[carets..])
         };
         match parse_rest(rest) {
             Ok((level, code, words)) => claims.push(Claim {

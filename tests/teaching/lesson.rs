@@ -75,22 +75,16 @@ pub fn lesson(
         // The first lines say what each file is; the heading has said it.
         let fixed = twin.source.split_once('\n').map_or("", |(_, rest)| rest);
         out += &text::unified(&broken, fixed, 3, paint);
-        match built.executables.get(&twin.bin()) {
-            Some(executable) => {
-                let _ = writeln!(out, "\n{}", heading(&format!("Running {}:", twin.name)));
-                as_expected &= run(executable, &mut out);
+        if let Some(executable) = built.executables.get(&twin.bin()) {
+            let _ = writeln!(out, "\n{}", heading(&format!("Running {}:", twin.name)));
+            as_expected &= run(executable, &mut out);
+        } else {
+            let _ = writeln!(out, "\nThe fix did not compile here:");
+            for diagnostic in built.diagnostics.get(&twin.bin()).unwrap_or(&none) {
+                let rendered = diagnostic.rendered.replace(&prefix, "");
+                let _ = writeln!(out, "{}", rendered.trim_end());
             }
-            None => {
-                let _ = writeln!(out, "\nThe fix did not compile here:");
-                for diagnostic in built.diagnostics.get(&twin.bin()).unwrap_or(&none) {
-                    let _ = writeln!(
-                        out,
-                        "{}",
-                        diagnostic.rendered.replace(&prefix, "").trim_end()
-                    );
-                }
-                as_expected = false;
-            }
+            as_expected = false;
         }
         out.push('\n');
     }
@@ -125,6 +119,5 @@ fn without_claims(source: &str) -> String {
         .skip(1)
         .filter(|line| !line.trim_start().starts_with("//~"))
         .map(|line| line.split(" //~").next().unwrap_or(line))
-        .map(|line| format!("{line}\n"))
-        .collect()
+        .fold(String::new(), |text, line| text + line + "\n")
 }
