@@ -47,11 +47,7 @@
 //!   dropped, and leaves the thread ready for the next call.
 //! - `!Send` futures work; waking after `block_on` returned is harmless; it
 //!   works inside thread-local destructors.
-//! - `#![forbid(unsafe_code)]`, no dependencies.
-
-#![forbid(unsafe_code)]
-#![deny(missing_docs)]
-#![warn(clippy::pedantic)]
+//! - No `unsafe` code (the `unsafe_code` lint is denied), no dependencies.
 
 mod signal;
 pub mod trace;
@@ -60,7 +56,7 @@ use std::cell::RefCell;
 use std::future::{Future, IntoFuture};
 use std::pin::{pin, Pin};
 use std::sync::Arc;
-use std::task::{Context, Poll, Wake, Waker};
+use std::task::{Context, Poll, Waker};
 
 use signal::Signal;
 
@@ -100,7 +96,7 @@ pub fn block_on<F: IntoFuture>(future: F) -> F::Output {
     IDLE.try_with(|idle| match idle.try_borrow_mut() {
         // The `RefMut` is the drop guard: it gives the parker back when the
         // loop returns and while a panic unwinds out of `poll`.
-        Ok(mut idle) => run(future.as_mut(), Parker::reuse(&mut idle)),
+        Ok(mut idle) => run(future.as_mut(), Parker::reuse_or_replace(&mut idle)),
         // A nested call: the outer one holds the thread's parker.
         Err(_) => run(future.as_mut(), &Parker::new()),
     })
@@ -120,16 +116,6 @@ fn run<F: Future + ?Sized>(mut future: Pin<&mut F>, parker: &Parker) -> F::Outpu
     }
 }
 
-impl Wake for Signal {
-    fn wake(self: Arc<Self>) {
-        self.notify();
-    }
-
-    fn wake_by_ref(self: &Arc<Self>) {
-        self.notify();
-    }
-}
-
 /// A signal and the waker that points at it, built once per thread and reused.
 struct Parker {
     signal: Arc<Signal>,
@@ -143,20 +129,24 @@ impl Parker {
         Self { signal, waker }
     }
 
-    /// The thread's parker, fresh for this call: built on the first call, and
-    /// replaced if a waker of an earlier call is still alive somewhere, so a
-    /// late wake through it cannot cause a spurious poll here.
+    /// The thread's parker, fresh for this call: the idle one, reset, if no
+    /// waker of an earlier call is alive; otherwise a new one, so a late wake
+    /// through such a waker cannot cause a spurious poll here.
     #[inline]
-    fn reuse(idle: &mut Option<Self>) -> &Self {
-        if !idle.as_ref().is_some_and(Self::is_unshared) {
-            *idle = Some(Self::new());
-        }
-        let parker = idle.get_or_insert_with(Self::new);
-        parker.signal.reset();
-        parker
+    fn reuse_or_replace(idle: &mut Option<Self>) -> &Self {
+        let parker = match idle.take() {
+            Some(parker) if parker.is_unshared() => {
+                parker.signal.reset();
+                parker
+            }
+            // The first call, or a waker of an earlier call still holds the signal.
+            _ => Self::new(),
+        };
+        idle.insert(parker)
     }
 
-    /// Only our own field and our own waker refer to the signal.
+    /// Only our own field and our own waker refer to the signal. A `Relaxed`
+    /// load: `Signal::reset` adds the fence that makes it safe to reuse.
     #[inline]
     fn is_unshared(&self) -> bool {
         Arc::strong_count(&self.signal) == 2
@@ -171,7 +161,7 @@ thread_local! {
 #[cfg(all(test, not(loom)))]
 mod tests {
     use super::block_on;
-    use crate::signal::tests::sleeps;
+    use crate::signal::sleep_count::sleeps;
     use std::future::poll_fn;
     use std::task::Poll;
     use std::thread;

@@ -16,7 +16,9 @@
 //!   while the future is being polled (state `EMPTY`) is therefore a single
 //!   atomic instruction, no system call;
 //! - the waiter moves `NOTIFIED -> EMPTY` (consume) and, holding the lock,
-//!   `EMPTY -> PARKED` (announce that it will sleep).
+//!   `EMPTY -> PARKED` (announce that it will sleep);
+//! - a new call that reuses the signal stores `EMPTY` (`reset`), once no
+//!   waker of an earlier call is left to wake it.
 //!
 //! Why no wake is lost: the waiter sleeps only after its `EMPTY -> PARKED`
 //! exchange succeeded, so any wake that came earlier left `NOTIFIED` and made
@@ -31,20 +33,21 @@
 //! needs a handle to the thread (which would also cost binary size).
 //!
 //! Every read of a wake is an `Acquire` read-modify-write, so whatever a waker
-//! did before waking is visible to the poll that follows. The model at the end
-//! of this file checks the protocol under loom.
+//! did before waking is visible to the poll that follows. The models at the
+//! end of this file check the protocol, and the reuse of a signal, under loom.
 
 #[cfg(loom)]
 use loom::sync::{
-    atomic::{AtomicU8, Ordering},
+    atomic::{fence, AtomicU8, Ordering},
     Condvar, Mutex,
 };
-use std::sync::PoisonError;
 #[cfg(not(loom))]
 use std::sync::{
-    atomic::{AtomicU8, Ordering},
+    atomic::{fence, AtomicU8, Ordering},
     Condvar, Mutex,
 };
+use std::sync::{Arc, PoisonError};
+use std::task::Wake;
 
 const EMPTY: u8 = 0;
 const NOTIFIED: u8 = 1;
@@ -67,9 +70,16 @@ impl Signal {
         }
     }
 
-    /// Forgets a wake left over from an earlier call that reused this signal.
+    /// Forgets a wake left over from an earlier call, so that a new call can
+    /// reuse this signal. Call it only once `Arc::strong_count` has shown that
+    /// no waker of an earlier call holds the signal any more.
     #[inline]
     pub(crate) fn reset(&self) {
+        // `strong_count` is a `Relaxed` load. The fence pairs it with the
+        // `Release` decrement in the last other waker's drop, so that waker's
+        // final `notify` is ordered before this store; without it, on a weakly
+        // ordered CPU, the wake could land after the store: a spurious poll.
+        fence(Ordering::Acquire);
         self.state.store(EMPTY, Ordering::Relaxed);
     }
 
@@ -91,7 +101,20 @@ impl Signal {
         drop(self.lock.lock().unwrap_or_else(PoisonError::into_inner));
         self.wakeup.notify_one();
     }
+}
 
+/// A `block_on` call's waker is its signal: waking records a wake.
+impl Wake for Signal {
+    fn wake(self: Arc<Self>) {
+        self.notify();
+    }
+
+    fn wake_by_ref(self: &Arc<Self>) {
+        self.notify();
+    }
+}
+
+impl Signal {
     /// Returns once a wake has been recorded, sleeping until then.
     #[inline]
     pub(crate) fn wait(&self) {
@@ -107,7 +130,7 @@ impl Signal {
     #[inline(never)]
     fn sleep(&self) {
         #[cfg(all(test, not(loom)))]
-        tests::SLEEPS.with(|sleeps| sleeps.set(sleeps.get() + 1));
+        sleep_count::record();
         let mut guard = self.lock.lock().unwrap_or_else(PoisonError::into_inner);
         if self
             .state
@@ -135,16 +158,23 @@ impl Signal {
     }
 }
 
-/// Whether the slow path (the only one that can make a system call) is taken.
+/// Test builds count how often the slow path (the only one that can make a
+/// system call) is taken, so tests can check that a wake during poll skips it.
 #[cfg(all(test, not(loom)))]
-pub(crate) mod tests {
+pub(crate) mod sleep_count {
     use std::cell::Cell;
 
     thread_local! {
         /// How often this thread entered `Signal::sleep`.
-        pub(crate) static SLEEPS: Cell<usize> = const { Cell::new(0) };
+        static SLEEPS: Cell<usize> = const { Cell::new(0) };
     }
 
+    /// Called by `Signal::sleep`.
+    pub(super) fn record() {
+        SLEEPS.with(|sleeps| sleeps.set(sleeps.get() + 1));
+    }
+
+    /// How often this thread has entered `Signal::sleep` so far.
     pub(crate) fn sleeps() -> usize {
         SLEEPS.with(Cell::get)
     }
@@ -152,8 +182,8 @@ pub(crate) mod tests {
 
 #[cfg(all(test, loom))]
 mod model {
-    use super::Signal;
-    use loom::sync::atomic::{AtomicBool, Ordering};
+    use super::{Signal, EMPTY};
+    use loom::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
     use loom::sync::Arc;
     use loom::thread;
 
@@ -245,6 +275,72 @@ mod model {
             signal.wait();
             // `wait` returned, so a wake was recorded: the flag must be set.
             assert!(ready.load(Ordering::Relaxed));
+        });
+    }
+
+    /// Reuse as `Parker::reuse_or_replace` does it, with loom's `Arc`: the
+    /// parker holds the signal and its own waker, a remote waker wakes once
+    /// and is dropped. Once the parker counts only its own two references and
+    /// resets, that wake must come before the reset, never land after it.
+    ///
+    /// Loom keeps each atomic's stores in execution order, so it cannot show
+    /// the late wake itself (the state assertion cannot fail under loom); it
+    /// checks the happens-before edge that rules it out: a flag the waker set
+    /// after its `notify` must be visible after the reset. Loom's
+    /// `strong_count` synchronizes like an acquire load, unlike std's
+    /// `Relaxed` one, so the next model is the one that needs the fence.
+    #[test]
+    fn reuse_after_the_last_remote_waker_is_dropped() {
+        loom::model(|| {
+            let signal = Arc::new(Signal::new());
+            let own_waker = Arc::clone(&signal);
+            let notified = Arc::new(AtomicBool::new(false));
+            {
+                let (waker, notified) = (Arc::clone(&signal), Arc::clone(&notified));
+                thread::spawn(move || {
+                    waker.notify();
+                    notified.store(true, Ordering::Relaxed);
+                    drop(waker);
+                });
+            }
+            if Arc::strong_count(&signal) == 2 {
+                signal.reset();
+                assert!(notified.load(Ordering::Relaxed), "reset raced the wake");
+                assert_eq!(signal.state.load(Ordering::Relaxed), EMPTY);
+            }
+            drop(own_waker);
+        });
+    }
+
+    /// The same reuse, with the reference count kept as std's `Arc` keeps it:
+    /// the waker's drop is a `Release` decrement, `strong_count` a `Relaxed`
+    /// load. Only the fence in `reset` orders the wake before the reset here;
+    /// without it loom lets the parker miss the flag.
+    #[test]
+    fn reuse_with_the_orderings_of_std_arc() {
+        loom::model(|| {
+            let signal = Arc::new(Signal::new());
+            // The parker's field, its own waker and one remote waker.
+            let strong_count = Arc::new(AtomicUsize::new(3));
+            let notified = Arc::new(AtomicBool::new(false));
+            {
+                let (signal, strong_count, notified) = (
+                    Arc::clone(&signal),
+                    Arc::clone(&strong_count),
+                    Arc::clone(&notified),
+                );
+                thread::spawn(move || {
+                    signal.notify();
+                    notified.store(true, Ordering::Relaxed);
+                    // The remote waker's drop.
+                    strong_count.fetch_sub(1, Ordering::Release);
+                });
+            }
+            if strong_count.load(Ordering::Relaxed) == 2 {
+                signal.reset();
+                assert!(notified.load(Ordering::Relaxed), "reset raced the wake");
+                assert_eq!(signal.state.load(Ordering::Relaxed), EMPTY);
+            }
         });
     }
 }

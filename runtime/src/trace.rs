@@ -112,8 +112,8 @@ impl Stats {
 
 /// Wraps `future` so that it reports its polls and wakes on stderr.
 ///
-/// `label` names it in the report; `verbose` adds one line per poll.
-/// Generated code calls this for `#[lazy_main::main(trace)]`.
+/// `label` names it in the report; `verbose` adds one line per poll. The same
+/// as [`Traced::new`], followed by [`Traced::verbose`] when `verbose` is set.
 ///
 /// ```
 /// let traced = lazy_main_runtime::trace::trace("answer", true, async { 42 });
@@ -127,9 +127,12 @@ pub fn trace<F: IntoFuture>(
     verbose: bool,
     future: F,
 ) -> Traced<F::IntoFuture> {
-    let mut traced = Traced::new(label, future);
-    traced.verbose = verbose;
-    traced
+    let traced = Traced::new(label, future);
+    if verbose {
+        traced.verbose()
+    } else {
+        traced
+    }
 }
 
 impl<F: Future> Traced<F> {
@@ -168,15 +171,18 @@ impl<F: Future> Traced<F> {
 
     /// The waker handed to the inner future: ours, forwarding to `outer`.
     fn waker_for(&mut self, outer: &Waker) -> Waker {
-        let mut inner = self
+        let mut forward_to = self
             .wakes
-            .inner
+            .outer
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
-        if !inner.as_ref().is_some_and(|inner| inner.will_wake(outer)) {
-            *inner = Some(outer.clone());
+        if !forward_to
+            .as_ref()
+            .is_some_and(|known| known.will_wake(outer))
+        {
+            *forward_to = Some(outer.clone());
         }
-        drop(inner);
+        drop(forward_to);
         self.waker
             .get_or_insert_with(|| Waker::from(Arc::clone(&self.wakes)))
             .clone()
@@ -303,7 +309,7 @@ impl<F> fmt::Debug for Traced<F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Traced")
             .field("label", &self.label)
-            .field("stats", &self.stats)
+            .field("stats", &self.stats())
             .finish_non_exhaustive()
     }
 }
@@ -311,7 +317,8 @@ impl<F> fmt::Debug for Traced<F> {
 /// Shared with every clone of our waker: counts wakes by where they come from.
 #[derive(Default)]
 struct WakeCounter {
-    inner: Mutex<Option<Waker>>,
+    /// The executor's waker, from the latest poll: each wake is forwarded to it.
+    outer: Mutex<Option<Waker>>,
     poller: Mutex<Option<ThreadId>>,
     polling: AtomicBool,
     during_poll: AtomicUsize,
@@ -349,13 +356,13 @@ impl Wake for WakeCounter {
             &self.between_polls
         };
         counter.fetch_add(1, Ordering::Relaxed);
-        let inner = self
-            .inner
+        let outer = self
+            .outer
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .clone();
-        if let Some(inner) = inner {
-            inner.wake();
+        if let Some(outer) = outer {
+            outer.wake();
         }
     }
 }

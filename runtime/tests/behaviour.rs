@@ -197,8 +197,8 @@ fn a_panic_propagates_and_leaves_the_thread_usable() {
                 block_on(async move {
                     let _flag = flag;
                     WokenFromThread::after(Duration::ZERO).await;
-                    block_on(async { panic!("inside the inner future") })
-                })
+                    block_on(async { panic!("inside the inner future") });
+                });
             }))
             .unwrap_err();
             assert_eq!(

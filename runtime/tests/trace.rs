@@ -8,7 +8,7 @@ use std::pin::pin;
 use std::task::Poll;
 use std::time::Duration;
 
-use common::{wake_later, watchdog, LIMIT};
+use common::{wake_later, watchdog, WakeSelf, LIMIT};
 use lazy_main_runtime::block_on;
 use lazy_main_runtime::trace::{trace, Stats, Traced};
 
@@ -56,6 +56,18 @@ fn works_under_another_executor() {
         assert_eq!(futures_executor::block_on(traced.as_mut()), "done");
         check(traced.stats());
     });
+}
+
+#[test]
+fn debug_shows_the_wakes_counted_so_far() {
+    let mut traced = Traced::new("debug", WakeSelf { remaining: 2 });
+    block_on(&mut traced);
+    let stats = traced.stats();
+    assert_eq!(stats.wakes_during_poll, 2);
+    assert_eq!(
+        format!("{traced:?}"),
+        format!("Traced {{ label: \"debug\", stats: {stats:?}, .. }}")
+    );
 }
 
 #[test]
