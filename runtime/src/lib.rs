@@ -134,15 +134,13 @@ impl Parker {
     /// through such a waker cannot cause a spurious poll here.
     #[inline]
     fn reuse_or_replace(idle: &mut Option<Self>) -> &Self {
-        let parker = match idle.take() {
-            Some(parker) if parker.is_unshared() => {
-                parker.signal.reset();
-                parker
-            }
-            // The first call, or a waker of an earlier call still holds the signal.
-            _ => Self::new(),
-        };
-        idle.insert(parker)
+        if idle.as_ref().is_some_and(|parker| !parker.is_unshared()) {
+            *idle = None; // a waker of an earlier call still holds its signal
+        }
+        // The one construction site: the first call, or after the line above.
+        let parker = idle.get_or_insert_with(Self::new);
+        parker.signal.reset();
+        parker
     }
 
     /// Only our own field and our own waker refer to the signal. A `Relaxed`
