@@ -11,6 +11,7 @@
 #   pollster  #[pollster::main] async fn main()            pollster 1.0.3, features ["macro"]
 #   tokio     #[tokio::main(flavor = "current_thread")]    tokio 1, features ["rt", "macros"]
 #   futures   futures_executor::block_on(async { .. })     futures-executor 0.3.34
+#   (the dependency lines are `executor_dependency` in measure-lib.sh)
 #
 # 1. `cargo fetch` in each, so downloads are not timed.
 # 2. Cold debug build: remove the project's target dir, `cargo build` under
@@ -38,6 +39,8 @@
 #        SNAPSHOT=0 builds lazy against the live workspace.
 # The Markdown report goes to stdout, progress to stderr.
 set -euo pipefail
+# shellcheck source=scripts/measure-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/measure-lib.sh"
 
 runs=${1:-5}
 if [[ ! $runs =~ ^[1-9][0-9]*$ ]]; then
@@ -45,68 +48,28 @@ if [[ ! $runs =~ ^[1-9][0-9]*$ ]]; then
     exit 2
 fi
 
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 projects=(sync lazy pollster tokio futures)
-max_ratio=0.75
-max_size_delta=4096
 
-log() { echo "[measure-cost] $*" >&2; }
+need_tools /usr/bin/time:time strip:binutils nm:binutils size:binutils readelf:binutils
 
-# Tools, from Debian's packages only if missing.
-missing=()
-[[ -x /usr/bin/time ]] || missing+=(time)
-command -v strip >/dev/null 2>&1 && command -v nm >/dev/null 2>&1 && command -v size >/dev/null 2>&1 ||
-    missing+=(binutils)
-if ((${#missing[@]})); then
-    log "installing ${missing[*]} ..."
-    apt-get update -qq >&2
-    apt-get install -y -qq "${missing[@]}" >&2
-fi
-
-# Own target dirs, and no compiler cache that would make a cold build warm.
-unset CARGO_TARGET_DIR CARGO_BUILD_TARGET_DIR RUSTC_WRAPPER CARGO_BUILD_RUSTC_WRAPPER
-export CARGO_TERM_COLOR=never
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/lazy-main-cost.XXXXXX")
-cleanup() {
-    if [[ ${KEEP:-0} == 1 ]]; then
-        log "kept: $work"
-    else
-        rm -rf "$work"
-    fi
-}
-trap cleanup EXIT
-log "workspace: $root"
+make_work_dir
+log "workspace: $workspace_root"
 log "temp dir:  $work"
-
-if [[ ${SNAPSHOT:-1} == 1 ]]; then
-    dep=$work/lazy-main-src
-    mkdir "$dep"
-    tar -C "$root" --exclude=./target --exclude=./wip --exclude=./.git -cf - . | tar -C "$dep" -xf -
-else
-    dep=$root
-fi
+dep=$(lazy_main_source "$work/lazy-main-src")
 
 # --- 1. projects -----------------------------------------------------------
 make_project() { # make_project NAME DEPENDENCY-LINE MAIN.RS
-    local dir=$work/$1
-    cargo new --bin --vcs none --quiet "$dir"
-    {
-        [[ -z $2 ]] || echo "$2"
-        echo
-        echo "# Its own workspace, whatever directory the temp dir is in."
-        echo "[workspace]"
-    } >>"$dir/Cargo.toml"
-    printf '%s\n' "$3" >"$dir/src/main.rs"
+    new_project "$work/$1" "$2"
+    printf '%s\n' "$3" >"$work/$1/src/main.rs"
 }
 make_project sync "" 'fn main() { println!("hello"); }'
 make_project lazy "lazy-main = { path = '$dep' }" \
     '#[lazy_main::main] async fn main() { println!("hello"); }'
-make_project pollster 'pollster = { version = "1.0.3", features = ["macro"] }' \
+make_project pollster "${executor_dependency[pollster]}" \
     '#[pollster::main] async fn main() { println!("hello"); }'
-make_project tokio 'tokio = { version = "1", features = ["rt", "macros"] }' \
+make_project tokio "${executor_dependency[tokio]}" \
     '#[tokio::main(flavor = "current_thread")] async fn main() { println!("hello"); }'
-make_project futures 'futures-executor = "0.3.34"' \
+make_project futures "${executor_dependency[futures-executor]}" \
     'fn main() { futures_executor::block_on(async { println!("hello") }) }'
 
 for p in "${projects[@]}"; do
@@ -114,49 +77,21 @@ for p in "${projects[@]}"; do
     (cd "$work/$p" && cargo fetch --quiet)
 done
 
-# A build that fails shows its output and stops the script.
-build() { # build PROJECT CARGO-ARGS...
-    local p=$1
-    shift
-    if ! (cd "$work/$p" && cargo build "$@") >"$work/build.log" 2>&1; then
-        cat "$work/build.log" >&2
-        log "cargo build $* failed in $p"
-        exit 1
-    fi
-}
-
 # Each project runs and prints "hello" (also a warm-up of the disk cache).
 for p in "${projects[@]}"; do
-    build "$p"
+    build "$work/$p"
     out=$("$work/$p/target/debug/$p")
     [[ $out == hello ]] || { log "$p printed '$out', not 'hello'"; exit 1; }
 done
 
 # --- 2. cold debug builds ----------------------------------------------------
-cold=$work/cold.tsv # project user sys elapsed
-: >"$cold"
-for ((i = 1; i <= runs; i++)); do
-    for p in "${projects[@]}"; do
-        rm -rf "$work/$p/target"
-        if ! (cd "$work/$p" && /usr/bin/time -o "$work/time.txt" -f "%U %S %e" cargo build) \
-            >"$work/build.log" 2>&1; then
-            cat "$work/build.log" >&2
-            log "cold build of $p failed"
-            exit 1
-        fi
-        read -r user sys elapsed <"$work/time.txt"
-        echo "$p $user $sys $elapsed" >>"$cold"
-        log "run $i/$runs $p: user $user s, sys $sys s, elapsed $elapsed s"
-    done
-done
+cold_run() { cold_build "$work/$1"; } # cold_run PROJECT ROUND -> "user sys elapsed"
+cold=$work/cold.tsv
+rounds "$runs" "$cold" "user sys elapsed" cold_run "${projects[@]}"
 
-# Median and min over a project's runs of "cpu" (user + sys) or "wall" seconds.
-runstat() { # runstat PROJECT cpu|wall -> "median min"
-    awk -v p="$1" -v what="$2" '$1 == p { v = (what == "cpu") ? $2 + $3 : $4; print v }' "$cold" | sort -g |
-        awk '{ v[NR] = $1 } END {
-            m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-            printf "%.2f %.2f\n", m, v[1]
-        }'
+# Median and min seconds of a project's runs: CPU (user+sys) or wall (elapsed).
+runstat() { # runstat PROJECT user+sys|elapsed -> "median min"
+    samples "$cold" "$1" "$2" | stats %.2f | cut -d ' ' -f 1,2
 }
 
 # --- 3. where lazy's build time goes ---------------------------------------
@@ -178,14 +113,14 @@ timing_units() {
 timings_table() { # timings_table PROJECT
     local p=$1 html
     rm -rf "$work/$p/target"
-    build "$p" --timings
+    build "$work/$p" --timings
     html=$work/$p/target/cargo-timings/cargo-timing.html
     echo "| crate | version | unit | seconds |"
     echo "| --- | --- | --- | ---: |"
     timing_units "$html" | awk -F '\t' '{ printf "| %s | %s | %s | %.2f |\n", $2, $3, $4, $1; t += $1 }
         END { printf "| **sum** | | | **%.2f** |\n", t }'
     echo
-    echo "Wall time of that build: $(grep -o 'Finished[^<]*in [0-9.]*s' "$work/build.log" | grep -o '[0-9.]*s$' || echo '?')."
+    echo "Wall time of that build: $(grep -o 'Finished[^<]*in [0-9.]*s' "$work/$p.build.log" | grep -o '[0-9.]*s$' || echo '?')."
 }
 
 # --- 4. release sizes ----------------------------------------------------------
@@ -193,7 +128,7 @@ bins=$work/bins
 mkdir -p "$bins"
 for p in "${projects[@]}"; do
     log "release build: $p"
-    build "$p" --release
+    build "$work/$p" --release
     cp "$work/$p/target/release/$p" "$bins/$p"
     cp "$bins/$p" "$bins/$p.stripped"
     strip "$bins/$p.stripped"
@@ -209,14 +144,14 @@ echo "# lazy-main: compile cost and binary size"
 echo
 echo "- $(rustc --version), $(cargo --version), $(uname -m), $(nproc) cores"
 source_note="the live tree"
-if [[ $dep != "$root" ]]; then
+if [[ $dep != "$workspace_root" ]]; then
     source_note="a copy taken at start"
 fi
-if head=$(git -C "$root" rev-parse --short HEAD 2>/dev/null); then
+if head=$(git -C "$workspace_root" rev-parse --short HEAD 2>/dev/null); then
     source_note+=", git $head"
-    git -C "$root" diff --quiet HEAD 2>/dev/null || source_note+=" plus uncommitted changes"
+    git -C "$workspace_root" diff --quiet HEAD 2>/dev/null || source_note+=" plus uncommitted changes"
 fi
-echo "- lazy-main: $root ($source_note)"
+echo "- lazy-main: $workspace_root ($source_note)"
 echo "- executor crates: $(for p in pollster tokio futures; do
     (cd "$work/$p" && cargo tree -e normal --depth 1 --prefix none -f '{p}' | sed -n 2p)
 done | paste -sd ',' - | sed 's/,/, /g')"
@@ -227,22 +162,22 @@ echo
 echo "| project | CPU user+sys median (s) | CPU min (s) | wall median (s) |"
 echo "| --- | ---: | ---: | ---: |"
 for p in "${projects[@]}"; do
-    read -r cpu_med cpu_min < <(runstat "$p" cpu)
-    read -r wall_med _ < <(runstat "$p" wall)
+    read -r cpu_med cpu_min < <(runstat "$p" user+sys)
+    read -r wall_med _ < <(runstat "$p" elapsed)
     echo "| $p | $cpu_med | $cpu_min | $wall_med |"
 done
-read -r lazy_med lazy_min < <(runstat lazy cpu)
-read -r poll_med poll_min < <(runstat pollster cpu)
-ratio_med=$(awk -v a="$lazy_med" -v b="$poll_med" 'BEGIN { printf "%.3f", a / b }')
-ratio_min=$(awk -v a="$lazy_min" -v b="$poll_min" 'BEGIN { printf "%.3f", a / b }')
-verdict=$(awk -v r="$ratio_med" -v m="$max_ratio" 'BEGIN { print (r <= m) ? "met" : "MISSED" }')
+read -r lazy_med lazy_min < <(runstat lazy user+sys)
+read -r poll_med poll_min < <(runstat pollster user+sys)
+ratio_med=$(ratio "$lazy_med" "$poll_med")
+ratio_min=$(ratio "$lazy_min" "$poll_min")
 echo
-echo "lazy/pollster CPU: **$ratio_med** by median, $ratio_min by min (target <= $max_ratio by median: $verdict)."
+echo "lazy/pollster CPU: **$ratio_med** by median, $ratio_min by min" \
+    "(target <= $target_cold_build by median: $(verdict "$ratio_med" "$target_cold_build"))."
 echo
 echo "<details><summary>raw runs (project, user s, sys s, elapsed s)</summary>"
 echo
 echo '```'
-cat "$cold"
+sample_rows "$cold"
 echo '```'
 echo
 echo "</details>"
@@ -271,11 +206,10 @@ for p in "${projects[@]}"; do
     printf '| %s | %d | %d | %+d |\n' "$p" "$(bytes "$bins/$p")" "$s" "$((s - sync_size))"
 done
 lazy_delta=$(($(bytes "$bins/lazy.stripped") - sync_size))
+size_verdict=$(verdict "$lazy_delta" "$target_size_delta")
 echo
-if ((lazy_delta <= max_size_delta)); then
-    echo "lazy minus sync: **$lazy_delta bytes** (target <= $max_size_delta: met)."
-else
-    echo "lazy minus sync: **$lazy_delta bytes** (target <= $max_size_delta: MISSED)."
+echo "lazy minus sync: **$lazy_delta bytes** (target <= $target_size_delta: $size_verdict)."
+if [[ $size_verdict == MISSED ]]; then
     echo
     echo "### What lazy adds over sync"
     echo

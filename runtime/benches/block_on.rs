@@ -18,7 +18,7 @@
 //!   Markdown table of the median time per call / poll / round trip.
 //! - `block_on-HASH --only EXECUTOR WORKLOAD N`: runs one executor on one
 //!   workload for N iterations and nothing else, for `valgrind --tool=callgrind`
-//!   and `strace -f -c -e trace=futex` (see `measure.sh` beside this file).
+//!   and `strace -f -c -e trace=futex` (see `scripts/measure-block-on.sh`).
 //!   EXECUTOR is `lazy`, `futures-executor`, `pollster`, `futures-lite` or `tokio`;
 //!   WORKLOAD is `A`, `B` or `C`.
 //! - without `--bench` or `--only` (as `cargo test --benches` runs it): a quick
