@@ -245,15 +245,19 @@ impl<F: Future> Future for Traced<F> {
         this.stats.polls += 1;
 
         this.wakes.start_poll();
-        // Dropped on return and while a panic unwinds: the flag never sticks.
-        let polling = PollGuard(&this.wakes);
+        // Dropped on return and while a panic unwinds: the flag never sticks,
+        // and the times add up whatever the ending.
+        let polling = PollGuard {
+            wakes: &this.wakes,
+            stats: &mut this.stats,
+            last_poll_end: &mut this.last_poll_end,
+            start,
+            first,
+        };
         let result = this.future.as_mut().poll(&mut Context::from_waker(&waker));
         drop(polling);
 
-        let end = Instant::now();
-        this.stats.polling += end - start;
-        this.stats.total = end - first;
-        this.last_poll_end = Some(end);
+        let end = this.last_poll_end.unwrap_or(start);
         if result.is_pending() {
             this.stats.pending += 1;
         }
@@ -333,11 +337,23 @@ impl WakeCounter {
     }
 }
 
-struct PollGuard<'a>(&'a WakeCounter);
+/// Ends a poll: clears the polling flag and counts the poll's time, also
+/// when the future panics (the time it ran before the panic counts too).
+struct PollGuard<'a> {
+    wakes: &'a WakeCounter,
+    stats: &'a mut Stats,
+    last_poll_end: &'a mut Option<Instant>,
+    start: Instant,
+    first: Instant,
+}
 
 impl Drop for PollGuard<'_> {
     fn drop(&mut self) {
-        self.0.polling.store(false, Ordering::Relaxed);
+        self.wakes.polling.store(false, Ordering::Relaxed);
+        let end = Instant::now();
+        self.stats.polling += end - self.start;
+        self.stats.total = end - self.first;
+        *self.last_poll_end = Some(end);
     }
 }
 

@@ -86,3 +86,48 @@ fn a_panic_inside_is_reported_and_propagates() {
     let panic = catch_unwind(AssertUnwindSafe(|| block_on(traced))).unwrap_err();
     assert_eq!(panic.downcast_ref::<&str>(), Some(&"second poll"));
 }
+
+/// Whatever the ending, the total is the time parked plus the time polling:
+/// a panic counts its poll, a drop ends the count at the last poll.
+#[test]
+fn the_times_add_up_in_every_ending() {
+    let adds_up = |stats: Stats| {
+        assert_eq!(stats.total, stats.parked + stats.polling, "{stats:?}");
+    };
+    // Pending once, woken from another thread after 20 ms; then ready,
+    // panicking or left pending, each after 10 ms of work inside the poll.
+    let mut started = false;
+    let future = |ending: &'static str| {
+        poll_fn(move |cx| {
+            std::thread::sleep(Duration::from_millis(10));
+            if !std::mem::replace(&mut started, true) {
+                wake_later(cx.waker().clone(), Duration::from_millis(20));
+                return Poll::Pending;
+            }
+            match ending {
+                "ready" => Poll::Ready(()),
+                "panic" => panic!("in the second poll"),
+                _ => Poll::Pending,
+            }
+        })
+    };
+    let mut ready = Traced::new("ready", future("ready"));
+    block_on(&mut ready);
+    adds_up(ready.stats());
+
+    let mut panics = Traced::new("panics", future("panic"));
+    catch_unwind(AssertUnwindSafe(|| block_on(&mut panics))).unwrap_err();
+    let stats = panics.stats();
+    assert_eq!(stats.polls, 2);
+    assert!(stats.polling >= Duration::from_millis(20), "{stats:?}");
+    assert!(stats.parked >= Duration::from_millis(10), "{stats:?}");
+    adds_up(stats);
+
+    let mut dropped = pin!(Traced::new("dropped", future("pending")));
+    let waker = std::task::Waker::noop();
+    let mut cx = std::task::Context::from_waker(waker);
+    assert!(dropped.as_mut().poll(&mut cx).is_pending());
+    std::thread::sleep(Duration::from_millis(5));
+    assert!(dropped.as_mut().poll(&mut cx).is_pending());
+    adds_up(dropped.stats());
+}
