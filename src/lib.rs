@@ -3,10 +3,10 @@
 /// Runs an `async fn` to completion: `#[lazy_main::main] async fn main()`.
 ///
 /// The attribute turns the `async fn` into a sync `fn` with the same name,
-/// visibility, attributes and return type. Its body becomes an inner
-/// `async fn` with the user's signature, and the outer function drives it with
-/// [`block_on`]. The body is type-checked exactly as in a
-/// plain `async fn`, so its errors read the same.
+/// visibility, attributes and return type, which drives the body with
+/// [`block_on`]. For `main` the body becomes an inner `async fn` with your
+/// signature, type-checked exactly as a plain `async fn`, so its errors read
+/// the same.
 ///
 /// ```
 /// #[lazy_main::main]
@@ -17,11 +17,14 @@
 /// }
 /// ```
 ///
-/// It works on any zero-argument `async fn`, not only `main`, and on a
-/// method whose only parameter is `self` (`&self`, `self: Box<Self>`, …): the
-/// function becomes a sync function that blocks the calling thread until the
-/// body completes. A body that uses `self` or `Self` is driven as an
-/// `async move` block, since an inner function could not see them.
+/// It works on any zero-argument `async fn`, not only `main`, on a method
+/// whose only parameter is `self` (`&self`, `self: Box<Self>`, …), on
+/// associated functions (`-> Self`, in generic impls too) and with lifetime
+/// parameters: the function becomes a sync function that blocks the calling
+/// thread until the body completes. Outside `main`, where the function may be
+/// in an impl, the body is an `async move` block typed with the declared
+/// return type, so that its errors are still reported in the body; the
+/// README's "What it expands to" says what differs.
 ///
 /// ```
 /// #[lazy_main::main]
@@ -41,7 +44,7 @@
 /// | `crate = "path"` or `crate = path` | where the `lazy_main` crate is, when it is re-exported or renamed |
 /// | `trace` | report polls, wakes and times on stderr when the body completes |
 /// | `trace = "verbose"` | the same, plus one line per poll |
-/// | `block_on = path` | drive the body with another function: `fn(F) -> F::Output` |
+/// | `block_on = path` or a closure | drive the body with another function: `fn(F) -> F::Output` |
 ///
 /// ## `trace`
 ///
@@ -167,6 +170,15 @@ pub use lazy_main_runtime::trace;
 pub mod __private {
     pub use lazy_main_runtime::block_on;
     pub use lazy_main_runtime::trace::Traced;
+
+    /// A value of any type, for a `return` that is never taken: it gives an
+    /// `async move` block the function's return type before its body is
+    /// checked, so that errors in the body are reported in the body.
+    #[inline]
+    #[must_use]
+    pub fn unreachable<T>() -> T {
+        ::core::unreachable!()
+    }
 
     /// Calls a user's `block_on = path` function. The bound states the whole
     /// signature at once, so a wrong function is one error, at the path.

@@ -82,3 +82,74 @@ async fn traced_test() {
 fn trace_keeps_the_result() {
     assert_eq!(traced(), 6);
 }
+
+/// `block_on` takes any path to a function, turbofish and qualified paths
+/// included, or a closure.
+mod paths_and_closures {
+    use std::future::Future;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    fn generic<F: Future>(future: F) -> F::Output {
+        lazy_main::block_on(future)
+    }
+
+    pub trait Exec {
+        fn run<F: Future>(future: F) -> F::Output;
+    }
+
+    pub struct Bundled;
+
+    impl Exec for Bundled {
+        fn run<F: Future>(future: F) -> F::Output {
+            lazy_main::block_on(future)
+        }
+    }
+
+    #[lazy_main::main(block_on = generic::<_>)]
+    pub async fn turbofish() -> u32 {
+        super::double(1).await
+    }
+
+    #[lazy_main::main(block_on = <Bundled as Exec>::run)]
+    pub async fn qualified() -> u32 {
+        super::double(2).await
+    }
+
+    pub static CLOSURE_CALLS: AtomicUsize = AtomicUsize::new(0);
+
+    #[lazy_main::main(block_on = |future| {
+        CLOSURE_CALLS.fetch_add(1, Ordering::Relaxed);
+        Bundled::run(future)
+    }, trace)]
+    pub async fn closure() -> u32 {
+        super::double(3).await
+    }
+
+    pub struct Executor {
+        name: &'static str,
+    }
+
+    impl Executor {
+        fn drive<F: Future>(&self, future: F) -> F::Output {
+            assert_eq!(self.name, "bundled");
+            generic(future)
+        }
+    }
+
+    #[lazy_main::main(block_on = move |future| Executor { name: "bundled" }.drive(future))]
+    pub async fn move_closure() -> u32 {
+        super::double(4).await
+    }
+}
+
+#[test]
+fn block_on_takes_paths_and_closures() {
+    assert_eq!(paths_and_closures::turbofish(), 2);
+    assert_eq!(paths_and_closures::qualified(), 4);
+    assert_eq!(paths_and_closures::closure(), 6);
+    assert_eq!(
+        paths_and_closures::CLOSURE_CALLS.load(std::sync::atomic::Ordering::Relaxed),
+        1
+    );
+    assert_eq!(paths_and_closures::move_closure(), 8);
+}

@@ -49,6 +49,10 @@ pub async fn one_value() -> u8 {
 /// # Errors
 ///
 /// When the number does not parse.
+///
+/// # Panics
+///
+/// Clippy asks for this section here as for a plain `async fn`: the body asserts.
 #[lazy_main::main]
 pub async fn result() -> Result<(), std::num::ParseIntError> {
     let n: u8 = "1".parse()?;
@@ -57,6 +61,10 @@ pub async fn result() -> Result<(), std::num::ParseIntError> {
 }
 
 /// A diverging body.
+///
+/// # Panics
+///
+/// Always, as clippy would say of a plain `async fn` too.
 #[lazy_main::main]
 pub async fn never() -> ! {
     panic!("diverges")
@@ -71,6 +79,25 @@ pub async fn returns() -> usize {
         return 0;
     }
     *shared
+}
+
+/// A method: its body is an `async move` block.
+pub struct Counter(pub u8);
+
+impl Counter {
+    /// A receiver and a `return`.
+    #[lazy_main::main]
+    pub async fn count(&self) -> u8 {
+        if self.0 > 10 {
+            return 10;
+        }
+        std::future::ready(self.0).await
+    }
+
+    /// `Self` in the signature, one line.
+    #[lazy_main::main]
+    #[rustfmt::skip]
+    pub async fn zero() -> Self { Self(0) }
 }
 
 #[cfg(test)]

@@ -81,3 +81,71 @@ mod receivers {
         assert_eq!(Box::new(Name("ferris")).length(), 6);
     }
 }
+
+/// `Self` only in the signature, a trait impl's associated type, an impl's
+/// type parameter, lifetime parameters: each compiles as a plain `async fn`
+/// would, in an `async move` block that sees what the impl declares.
+mod impls {
+    use std::future::ready;
+
+    #[derive(Debug, PartialEq)]
+    pub struct Wrapper<T>(pub T);
+
+    impl Wrapper<u8> {
+        #[lazy_main::main]
+        pub async fn new() -> Self {
+            Wrapper(ready(3).await)
+        }
+    }
+
+    impl<T: Default> Wrapper<T> {
+        #[lazy_main::main]
+        pub async fn make() -> T {
+            ready(T::default()).await
+        }
+
+        #[lazy_main::main]
+        pub async fn make_wrapped() -> Wrapper<T> {
+            Wrapper(T::default())
+        }
+    }
+
+    pub trait Source {
+        type Out;
+        fn get() -> Self::Out;
+    }
+
+    impl Source for Wrapper<u8> {
+        type Out = u16;
+
+        #[lazy_main::main]
+        async fn get() -> Self::Out {
+            ready(7).await
+        }
+    }
+
+    pub struct Text(pub String);
+
+    impl Text {
+        #[lazy_main::main]
+        pub async fn text<'a>(&'a self) -> &'a str {
+            ready(self.0.as_str()).await
+        }
+
+        #[lazy_main::main]
+        pub async fn prefix<'a, 'b: 'a>(&'b self) -> &'a str {
+            self.0.split(' ').next().unwrap_or_default()
+        }
+    }
+}
+
+#[test]
+fn impls_with_self_generics_and_lifetimes() {
+    use impls::{Source, Text, Wrapper};
+    assert_eq!(Wrapper::new(), Wrapper(3));
+    assert_eq!(Wrapper::<String>::make(), String::new());
+    assert_eq!(Wrapper::<u32>::make_wrapped(), Wrapper(0));
+    assert_eq!(<Wrapper<u8> as Source>::get(), 7);
+    assert_eq!(Text("words".to_owned()).text(), "words");
+    assert_eq!(Text("two words".to_owned()).prefix(), "two");
+}

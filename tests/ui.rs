@@ -88,14 +88,18 @@ fn main() -> ExitCode {
         project.add(&pass.bin(), &root.join(&pass.path));
     }
     let traced = derive(&selected, &derived_dir, "trace", traced_attribute);
-    for (id, path) in &traced {
-        project.add(&format!("trace-{}", id.replace('/', "-")), path);
-    }
+    let helpers = derive_helpers(&selected, &derived_dir);
     let mutants = suite
         .case(MUTATED_CASE)
         .filter(|_| filters.is_empty())
         .map(|case| mutants(case, &derived_dir))
         .unwrap_or_default();
+    for (id, path) in &traced {
+        project.add(&format!("trace-{}", id.replace('/', "-")), path);
+    }
+    for (id, path) in &helpers {
+        project.add(&format!("helper-{}", id.replace('/', "-")), path);
+    }
     for (name, path, _) in &mutants {
         project.add(name, path);
     }
@@ -122,7 +126,14 @@ fn main() -> ExitCode {
             ));
         }
     }
-    check_parity(&selected, &traced, &checked, &derived_dir, &mut report);
+    check_parity(
+        &selected,
+        &traced,
+        &helpers,
+        &checked,
+        &derived_dir,
+        &mut report,
+    );
     check_mutants(&mutants, &checked, &mut report);
     // trybuild first: when it blesses, the wording is compared with the new snapshots.
     run_trybuild(&selected, &passes, blessed, &mut report);
@@ -207,6 +218,19 @@ fn derive(
     derived
 }
 
+/// Each case whose attributed function is `main`, as a helper instead.
+fn derive_helpers(cases: &[&Case], dir: &std::path::Path) -> Vec<(String, PathBuf)> {
+    cases
+        .iter()
+        .filter_map(|case| {
+            let source = case.as_helper()?;
+            let path = dir.join(format!("{}.helper.rs", case.id.replace('/', "-")));
+            write(&path, &source);
+            Some((case.id.clone(), path))
+        })
+        .collect()
+}
+
 /// `#[lazy_main::main]` -> `#[allow(dead_code)]`: a plain `async fn` in a library.
 #[allow(clippy::unnecessary_wraps)] // the shape `derive` takes
 fn plain_attribute(_: &str) -> Option<String> {
@@ -240,11 +264,13 @@ fn in_body(case: &Case, diagnostics: &[Diagnostic]) -> bool {
 fn check_parity(
     cases: &[&Case],
     traced: &[(String, PathBuf)],
+    helpers: &[(String, PathBuf)],
     checked: &Checked,
     dir: &std::path::Path,
     report: &mut Report,
 ) {
     let traced: HashMap<&str, &PathBuf> = traced.iter().map(|(id, p)| (id.as_str(), p)).collect();
+    let helpers: HashMap<&str, &PathBuf> = helpers.iter().map(|(id, p)| (id.as_str(), p)).collect();
     let none = Vec::new();
     let body_cases: Vec<&Case> = cases
         .iter()
@@ -285,6 +311,16 @@ fn check_parity(
             let bin = format!("trace-{}", id.replace('/', "-"));
             let with_trace = checked.diagnostics.get(&bin).unwrap_or(&none);
             problems.extend(compare(&plain, with_trace, "with `trace = \"verbose\"`"));
+        }
+        if helpers.contains_key(id.as_str()) {
+            let bin = format!("helper-{}", id.replace('/', "-"));
+            let as_helper = checked.diagnostics.get(&bin).unwrap_or(&none);
+            problems.extend(compare(
+                &plain,
+                as_helper,
+                "as a helper (an `async move` block)",
+            ));
+            report.helper_parity += 1;
         }
         report.parity(case, &problems);
     }
@@ -545,6 +581,7 @@ struct Report {
     diagnostics: usize,
     parity_cases: usize,
     parity_held: usize,
+    helper_parity: usize,
     mutants_caught: usize,
     verbatim: usize,
     reworded: Vec<String>,
@@ -586,8 +623,8 @@ impl Report {
             self.claimed, self.cases, self.diagnostics
         );
         println!(
-            "  parity:   {} of {} attributed bodies are diagnosed as a plain async fn, with and without trace",
-            self.parity_held, self.parity_cases
+            "  parity:   {} of {} attributed bodies are diagnosed as a plain async fn, with and without trace ({} also as a helper)",
+            self.parity_held, self.parity_cases, self.helper_parity
         );
         if self.mutants_caught > 0 {
             println!(

@@ -1,8 +1,8 @@
 //! The attribute's arguments: `crate = …`, `block_on = …`, `trace`.
 //!
-//! Arguments are split at top-level commas and each one is parsed on its own,
-//! so one bad argument is reported at its own tokens and the others still
-//! take effect.
+//! Arguments are read one after the other, each up to its `,`. One bad
+//! argument is reported at its own tokens, reading goes on after its `,`,
+//! and the other arguments still take effect.
 
 use proc_macro2::{TokenStream, TokenTree};
 use quote::ToTokens;
@@ -11,6 +11,7 @@ use syn::parse::{ParseStream, Parser};
 use syn::{Error, Ident, LitStr, Token};
 
 use crate::errors::Errors;
+use crate::item::angle_brackets;
 
 /// How much `trace` reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,7 +27,7 @@ pub(crate) enum Trace {
 pub(crate) struct Args {
     /// Where the facade crate is: `crate = "path"` or `crate = path`.
     pub(crate) krate: Option<TokenStream>,
-    /// The function that drives the body: `block_on = path`.
+    /// What drives the body: `block_on = path` or `block_on = |future| …`.
     pub(crate) block_on: Option<TokenStream>,
     /// `trace` or `trace = "verbose"`.
     pub(crate) trace: Option<Trace>,
@@ -39,29 +40,50 @@ impl Args {
     /// and the rest still takes effect.
     pub(crate) fn parse(tokens: TokenStream, errors: &mut Errors) -> Self {
         let mut args = Self::default();
-        for argument in split_at_commas(tokens) {
-            if let Err(error) = (|input: ParseStream| args.parse_one(input)).parse2(argument) {
-                errors.push(error);
+        let all = |input: ParseStream| {
+            while !input.is_empty() {
+                if input.peek(Token![,]) {
+                    let comma: Token![,] = input.parse()?;
+                    errors.push(Error::new(
+                        comma.span,
+                        format!(
+                            "expected an argument before this `,`, one of {KNOWN}; remove the `,`"
+                        ),
+                    ));
+                    continue;
+                }
+                if let Err(error) = args.parse_one(input) {
+                    errors.push(error);
+                    // Go on with the next argument.
+                    while !input.is_empty() && !input.peek(Token![,]) {
+                        input.parse::<TokenTree>()?;
+                    }
+                }
+                input.parse::<Option<Token![,]>>()?;
             }
-        }
+            Ok(())
+        };
+        // `all` reads every token, so it cannot fail.
+        let _ = all.parse2(tokens);
         args
     }
 
+    /// One argument, up to (not including) its `,`.
     fn parse_one(&mut self, input: ParseStream) -> syn::Result<()> {
-        if input.is_empty() {
-            return Err(input.error(format!("expected an argument: one of {KNOWN}")));
-        }
         let name = Ident::parse_any(input)
             .map_err(|_| error_at_next(input, &format!("expected one of {KNOWN}")))?;
         // A repetition is reported as such, whatever its value.
         match name.to_string().as_str() {
             "crate" => {
                 not_yet_given(self.krate.as_ref(), &name)?;
-                self.krate = Some(value_path(input, &name, "crate = \"path\"")?);
+                let usage = "crate = \"path\"";
+                self.krate = Some(value(input, &name, usage, "a path", module_path)?);
             }
             "block_on" => {
                 not_yet_given(self.block_on.as_ref(), &name)?;
-                self.block_on = Some(value_path(input, &name, "block_on = path::to::function")?);
+                let usage = "block_on = path::to::function";
+                let what = "a path or a closure";
+                self.block_on = Some(value(input, &name, usage, what, path_or_closure)?);
             }
             "trace" => {
                 not_yet_given(self.trace.as_ref(), &name)?;
@@ -88,9 +110,16 @@ fn not_yet_given<T>(slot: Option<&T>, name: &Ident) -> syn::Result<()> {
     }
 }
 
-/// `name = path` or `name = "path"`, and nothing after it.
-fn value_path(input: ParseStream, name: &Ident, usage: &str) -> syn::Result<TokenStream> {
-    if input.is_empty() {
+/// `name = value` or `name = "value"`, read by `read`, and nothing after it;
+/// `what` says what `read` accepts.
+fn value(
+    input: ParseStream,
+    name: &Ident,
+    usage: &str,
+    what: &str,
+    read: fn(ParseStream) -> syn::Result<TokenStream>,
+) -> syn::Result<TokenStream> {
+    if at_end(input) {
         return Err(Error::new(
             name.span(),
             format!("`{name}` needs a value: `{usage}`"),
@@ -101,22 +130,21 @@ fn value_path(input: ParseStream, name: &Ident, usage: &str) -> syn::Result<Toke
         .map_err(|_| error_at_next(input, &format!("expected `=`: `{usage}`")))?;
     let value = if input.peek(LitStr) {
         let literal: LitStr = input.parse()?;
-        literal.parse_with(parse_path).map_err(|_| {
+        literal.parse_with(read).map_err(|_| {
             Error::new(
                 literal.span(),
                 format!("expected a path, found {}", literal.to_token_stream()),
             )
         })?
     } else {
-        parse_path(input)
-            .map_err(|_| error_at_next(input, &format!("expected a path: `{usage}`")))?
+        read(input).map_err(|_| error_at_next(input, &format!("expected {what}: `{usage}`")))?
     };
     expect_end(input)?;
     Ok(value)
 }
 
-/// A path such as `::lazy_main`, `crate::exec::block_on` or `my_block_on`.
-fn parse_path(input: ParseStream) -> syn::Result<TokenStream> {
+/// A module path: `::lazy_main`, `crate::reexport::facade`.
+fn module_path(input: ParseStream) -> syn::Result<TokenStream> {
     let mut tokens = TokenStream::new();
     if input.peek(Token![::]) {
         input.parse::<Token![::]>()?.to_tokens(&mut tokens);
@@ -128,8 +156,48 @@ fn parse_path(input: ParseStream) -> syn::Result<TokenStream> {
         }
         input.parse::<Token![::]>()?.to_tokens(&mut tokens);
     }
-    if !input.is_empty() {
+    if !input.is_empty() && !input.peek(Token![,]) {
         return Err(input.error("expected a path"));
+    }
+    Ok(tokens)
+}
+
+/// What can drive the body: a path to a function (`my_block_on`,
+/// `exec::<_>`, `<E as Exec>::run`), or a closure (`|future| exec.run(future)`).
+fn path_or_closure(input: ParseStream) -> syn::Result<TokenStream> {
+    if input.peek(Token![|]) || input.peek(Token![||]) || input.peek(Token![move]) {
+        return closure(input);
+    }
+    let mut tokens = TokenStream::new();
+    if input.peek(Token![<]) {
+        tokens.extend(angle_brackets(input)?); // `<E as Exec>`
+        input.parse::<Token![::]>()?.to_tokens(&mut tokens);
+    } else if input.peek(Token![::]) {
+        input.parse::<Token![::]>()?.to_tokens(&mut tokens);
+    }
+    loop {
+        Ident::parse_any(input)?.to_tokens(&mut tokens);
+        let turbofish = input.fork();
+        if turbofish.parse::<Token![::]>().is_ok() && turbofish.peek(Token![<]) {
+            input.parse::<Token![::]>()?.to_tokens(&mut tokens);
+            tokens.extend(angle_brackets(input)?);
+        }
+        if !input.peek(Token![::]) {
+            break;
+        }
+        input.parse::<Token![::]>()?.to_tokens(&mut tokens);
+    }
+    if !at_end(input) {
+        return Err(input.error("expected a path"));
+    }
+    Ok(tokens)
+}
+
+/// `|future| …`, `move |future| …`: every token up to the argument's `,`.
+fn closure(input: ParseStream) -> syn::Result<TokenStream> {
+    let mut tokens = TokenStream::new();
+    while !at_end(input) {
+        tokens.extend([input.parse::<TokenTree>()?]);
     }
     Ok(tokens)
 }
@@ -137,7 +205,7 @@ fn parse_path(input: ParseStream) -> syn::Result<TokenStream> {
 /// `trace` alone, or `trace = "verbose"` / `trace = "summary"`.
 fn trace_level(input: ParseStream) -> syn::Result<Trace> {
     const USAGE: &str = "expected `trace` or `trace = \"verbose\"`";
-    if input.is_empty() {
+    if at_end(input) {
         return Ok(Trace::Summary);
     }
     if !input.peek(Token![=]) {
@@ -163,8 +231,13 @@ fn trace_level(input: ParseStream) -> syn::Result<Trace> {
     Ok(level)
 }
 
+/// At the end of this argument: its `,`, or the end of the list.
+fn at_end(input: ParseStream) -> bool {
+    input.is_empty() || input.peek(Token![,])
+}
+
 fn expect_end(input: ParseStream) -> syn::Result<()> {
-    if input.is_empty() {
+    if at_end(input) {
         Ok(())
     } else {
         Err(error_at_next(
@@ -177,30 +250,9 @@ fn expect_end(input: ParseStream) -> syn::Result<()> {
 /// An error spanning the next token tree, or the end of the argument.
 fn error_at_next(input: ParseStream, message: &str) -> Error {
     match input.fork().parse::<TokenTree>() {
-        Ok(token) => Error::new_spanned(token, message),
-        Err(_) => input.error(message),
+        Ok(token) if !at_end(input) => Error::new_spanned(token, message),
+        _ => input.error(message),
     }
-}
-
-/// Splits at top-level commas; a trailing comma ends the list.
-fn split_at_commas(tokens: TokenStream) -> Vec<TokenStream> {
-    let mut arguments = vec![TokenStream::new()];
-    let mut trailing_comma = false;
-    for token in tokens {
-        trailing_comma = matches!(&token, TokenTree::Punct(p) if p.as_char() == ',');
-        if trailing_comma {
-            arguments.push(TokenStream::new());
-        } else if let Some(current) = arguments.last_mut() {
-            current.extend([token]);
-        }
-    }
-    // `#[main]` has no arguments; `#[main(a,)]` has one.
-    if (arguments.len() == 1 || trailing_comma)
-        && arguments.last().is_some_and(TokenStream::is_empty)
-    {
-        arguments.pop();
-    }
-    arguments
 }
 
 #[cfg(test)]
@@ -208,29 +260,58 @@ mod tests {
     use super::Args;
     use crate::errors::Errors;
 
-    fn errors_of(arguments: &str) -> Vec<String> {
+    fn parse(arguments: &str) -> (Args, Vec<String>) {
         let mut errors = Errors::default();
-        Args::parse(arguments.parse().unwrap(), &mut errors);
-        errors.messages()
+        let args = Args::parse(arguments.parse().unwrap(), &mut errors);
+        (args, errors.messages())
     }
 
     #[test]
     fn a_repetition_is_reported_whatever_its_value() {
         assert_eq!(
-            errors_of("crate = \"a\", crate = 5"),
+            parse("crate = \"a\", crate = 5").1,
             ["duplicate argument `crate`; remove this one"]
         );
         assert_eq!(
-            errors_of("trace, trace = \"loud\""),
+            parse("trace, trace = \"loud\"").1,
             ["duplicate argument `trace`; remove this one"]
         );
     }
 
     #[test]
     fn every_bad_argument_is_reported_and_the_good_ones_kept() {
-        let mut errors = Errors::default();
-        let args = Args::parse("threads = 4, trace, crate".parse().unwrap(), &mut errors);
+        let (args, errors) = parse("threads = 4, trace, crate");
         assert!(args.trace.is_some());
-        assert_eq!(errors.messages().len(), 2);
+        assert_eq!(errors.len(), 2, "{errors:?}");
+    }
+
+    #[test]
+    fn a_stray_comma_is_one_error() {
+        let (args, errors) = parse("trace,, crate = \"x\",");
+        assert!(args.trace.is_some() && args.krate.is_some());
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].contains("remove the `,`"));
+    }
+
+    #[test]
+    fn paths_and_closures_drive_the_body() {
+        for value in [
+            "my_block_on",
+            "::exec::block_on",
+            "exec::<_>",
+            "Exec::<u8, u16>::run",
+            "<E as Exec>::run",
+            "<E as Exec<A, B>>::run::<C>",
+            "|future| exec.run(future)",
+            "move |future| exec(future, 1)",
+            "\"exec::<u8>\"",
+        ] {
+            let (args, errors) = parse(&format!("block_on = {value}, trace"));
+            assert!(errors.is_empty(), "{value}: {errors:?}");
+            assert!(args.block_on.is_some() && args.trace.is_some(), "{value}");
+        }
+        for value in ["5", "exec(1)", "exec::", "<E as Exec>"] {
+            assert_eq!(parse(&format!("block_on = {value}")).1.len(), 1, "{value}");
+        }
     }
 }

@@ -44,12 +44,12 @@
 //!
 //! A non-function is emitted unchanged, next to its error.
 
-use proc_macro2::{Group, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned, ToTokens};
 
 use crate::args::{Args, Trace};
 use crate::errors::Errors;
-use crate::item::{Body, Function};
+use crate::item::Function;
 use crate::valid::{self, Accepted, Unsupported};
 use crate::Kind;
 
@@ -80,39 +80,54 @@ fn function_tokens(
     accepted: &Accepted,
 ) -> TokenStream {
     let Function {
-        attrs,
         vis,
         fn_token,
         name,
         output,
         ..
     } = function;
-    let receiver = &accepted.receiver;
-    let body = match &function.body {
-        Body::Block(body) => body.clone(),
-        Body::Missing(_) => Group::new(proc_macro2::Delimiter::Brace, TokenStream::new()),
-    };
+    let Accepted {
+        attrs,
+        lifetimes,
+        receiver,
+        unsupported,
+        ..
+    } = accepted;
     let test_attribute = (kind == Kind::Test && !accepted.has_test_attribute)
         .then(|| quote!(#[::core::prelude::v1::test]));
 
-    let unsupported = &accepted.unsupported;
     let outer_body = if unsupported.any() {
-        checked_body_only(function, accepted, &body)
+        checked_body_only(function, accepted)
     } else {
-        driving_body(args, function, accepted, &body)
+        driving_body(kind, args, function, accepted)
     };
+    // The braces carry the body's span, so that lints about the function
+    // (`dead_code`, say) see the user's item, not the macro's.
+    let mut outer_body = Group::new(Delimiter::Brace, outer_body);
+    outer_body.set_span(accepted.body_span);
     // Next to a signature error, callers of a plain function keep
     // type-checking against the signature they wrote. Not for the program's
     // `main` or a test, where parameters and generics are errors of their own
     // (E0580, E0131, "functions used as tests can not have any arguments").
     let keep_signature = unsupported.any() && kind == Kind::Main && name != "main";
     let allow_unused = keep_signature.then(|| quote!(#[allow(unused_variables)]));
+    // A plain `async fn` returns a future, which is `must_use` already;
+    // clippy would suggest `#[must_use]` for the sync function it becomes.
+    let helper = kind == Kind::Main && name != "main";
+    let allow_must_use =
+        (helper && !output.is_empty()).then(|| quote!(#[allow(clippy::must_use_candidate)]));
     let empty = Unsupported::default();
     let kept = if keep_signature { unsupported } else { &empty };
-    let (generics, params, where_clause) = (&kept.generics, &kept.params, &kept.where_clause);
+    let generics = if kept.generics.is_empty() {
+        lifetimes
+    } else {
+        &kept.generics
+    };
+    let (params, where_clause) = (&kept.params, &kept.where_clause);
     quote! {
         #(#attrs)*
         #allow_unused
+        #allow_must_use
         #test_attribute
         #vis #fn_token #name #generics (#receiver #params) #output #where_clause #outer_body
     }
@@ -120,27 +135,27 @@ fn function_tokens(
 
 /// Shapes 1 and 2: the body as an inner `async fn` or an `async move`
 /// block, driven to completion.
-fn driving_body(
-    args: &Args,
-    function: &Function,
-    accepted: &Accepted,
-    body: &Group,
-) -> TokenStream {
+fn driving_body(kind: Kind, args: &Args, function: &Function, accepted: &Accepted) -> TokenStream {
     let Function { name, output, .. } = function;
+    let Accepted {
+        body,
+        lifetimes,
+        track_caller,
+        ..
+    } = accepted;
     let krate = args.krate.clone().unwrap_or_else(|| quote!(::lazy_main));
     // With `block_on = path`, the call sits at the user's path, so a
-    // function with the wrong signature is reported there.
-    let span = args.block_on.as_ref().map_or_else(Span::call_site, |path| {
+    // function with the wrong signature is reported there; otherwise at
+    // the body, never at the attribute.
+    let span = args.block_on.as_ref().map_or(accepted.body_span, |path| {
         Span::call_site().located_at(span_of(path))
     });
-    // An inner fn sees neither `self` nor `Self`: then an async block it is.
-    let in_block = !accepted.receiver.is_empty() || mentions_self(body);
-    let future = if in_block {
-        quote_spanned!(span=> async move #body)
-    } else {
+    let future = if inner_function_sees_everything(kind, function, accepted) {
         let mut callee = name.clone();
         callee.set_span(span);
         quote_spanned!(span=> #callee())
+    } else {
+        typed_block(&krate, output, body, span)
     };
     let future = match args.trace {
         None => future,
@@ -153,28 +168,136 @@ fn driving_body(
     // In tail position even for `()`, so that a function returning
     // something else (the future itself, say) is a type error.
     let tail = match &args.block_on {
-        None => quote!(#krate::__private::block_on(#future)),
+        None => quote_spanned!(span=> #krate::__private::block_on(#future)),
         Some(path) => quote_spanned!(span=> #krate::__private::drive(#future, #path)),
     };
-    let inner = (!in_block).then(|| {
+    let inner = inner_function_sees_everything(kind, function, accepted).then(|| {
         // Driven on this thread only: it need not be `Send`.
         quote! {
             #[allow(clippy::future_not_send)]
-            async fn #name() #output #body
+            #track_caller
+            async fn #name #lifetimes () #output #body
         }
     });
-    quote!({ #inner #tail })
+    // Without an inner function, rustc's word on `#[track_caller]` comes
+    // from one that exists only to carry it.
+    let track_caller = (inner.is_none() && track_caller.is_some()).then(|| {
+        quote! {
+            #[allow(dead_code)]
+            #track_caller
+            async fn __lazy_main_track_caller() {}
+        }
+    });
+    quote!(#track_caller #inner #tail)
+}
+
+/// Whether the body can be an inner `async fn` with the user's signature
+/// (shape 1, checked exactly as the user's own `async fn`). Not when it uses
+/// `self` or `Self`, which no inner item can see, nor where the function may
+/// be an associated function of a generic impl, whose parameters no inner
+/// item can see either and which the macro cannot tell apart: a function of
+/// an impl is neither a test nor, in practice, a `main`.
+fn inner_function_sees_everything(kind: Kind, function: &Function, accepted: &Accepted) -> bool {
+    let names_self = mentions_self(&function.output)
+        || mentions_self(&function.param_list)
+        || mentions_self(&accepted.body);
+    accepted.receiver.is_empty() && !names_self && (kind == Kind::Test || function.name == "main")
+}
+
+/// Shape 2's block: `async move { body }`, typed before the body is checked.
+///
+/// A first, never taken, `return` of the declared type gives the block that
+/// output type before rustc looks at the body, which then is the block's
+/// tail, expected to be of that type. So a wrong tail, `return` or `?` in the
+/// body is reported in the body, as in an `async fn`, not as a mismatch at
+/// the call. The user's block stays whole, so lints about it see what they
+/// would see in a plain `async fn`; it is the arm of a `match ()` because a
+/// block directly in a block trips `unused_braces` on one-line bodies, and a
+/// `let` makes a diverging body "unreachable". None of this can name the
+/// type of `-> impl Trait`, and `-> !` needs no typing: those bodies are the
+/// block itself.
+fn typed_block(
+    krate: &TokenStream,
+    output: &TokenStream,
+    body: &TokenStream,
+    span: Span,
+) -> TokenStream {
+    let declared: TokenStream = output.clone().into_iter().skip(2).collect(); // after `->`
+    let never = declared.to_string() == "!";
+    let opaque = declared
+        .clone()
+        .into_iter()
+        .any(|token| matches!(token, TokenTree::Ident(ident) if ident == "impl"));
+    if never || opaque || !is_block(body) {
+        return quote_spanned!(span=> async move #body);
+    }
+    let declared = if declared.is_empty() {
+        quote!(())
+    } else {
+        declared
+    };
+    // From the first to the last token of the declared type, so that rustc's
+    // "return type inferred to be … here" points at the signature.
+    let first = declared
+        .clone()
+        .into_iter()
+        .next()
+        .map_or_else(Span::call_site, |t| t.span());
+    let last = declared
+        .clone()
+        .into_iter()
+        .last()
+        .map_or(first, |t| t.span());
+    let first = Span::call_site().located_at(first);
+    let last = Span::call_site().located_at(last);
+    let callee = located_at(&quote!(#krate::__private::unreachable::<), first);
+    let call = quote_spanned!(last=> >());
+    quote_spanned! {span=>
+        async move {
+            if false {
+                return #callee #declared #call;
+            }
+            match () {
+                () => #body,
+            }
+        }
+    }
+}
+
+/// `tokens`, resolved as before, but shown at `span`.
+fn located_at(tokens: &TokenStream, span: Span) -> TokenStream {
+    tokens
+        .clone()
+        .into_iter()
+        .map(|mut token| {
+            token.set_span(token.span().located_at(span));
+            token
+        })
+        .collect()
+}
+
+/// `{ … }`, rather than an editor's placeholder for it.
+fn is_block(body: &TokenStream) -> bool {
+    let mut trees = body.clone().into_iter();
+    matches!(
+        (trees.next(), trees.next()),
+        (Some(TokenTree::Group(block)), None) if block.delimiter() == Delimiter::Brace
+    )
 }
 
 /// Shape 3: the body next to a signature error, checked with the user's
 /// full signature, but nothing is called, so no second error follows from
 /// the first.
-fn checked_body_only(function: &Function, accepted: &Accepted, body: &Group) -> TokenStream {
+fn checked_body_only(function: &Function, accepted: &Accepted) -> TokenStream {
     let Function { name, output, .. } = function;
-    let unsupported = &accepted.unsupported;
+    let Accepted {
+        unsupported, body, ..
+    } = accepted;
     // An inner fn cannot see `self` or `Self`: then the body goes unchecked.
-    let sees_everything =
-        accepted.receiver.is_empty() && !unsupported.has_receiver && !mentions_self(body);
+    let sees_everything = accepted.receiver.is_empty()
+        && !unsupported.has_receiver
+        && !mentions_self(body)
+        && !mentions_self(output);
     let inner = sees_everything.then(|| {
         let Unsupported {
             generics,
@@ -187,7 +310,7 @@ fn checked_body_only(function: &Function, accepted: &Accepted, body: &Group) -> 
             async fn #name #generics (#params) #output #where_clause #body
         }
     });
-    quote!({ #inner ::core::unreachable!() })
+    quote!(#inner ::core::unreachable!())
 }
 
 /// The span of a whole path, or of its last token where spans cannot join.
@@ -198,11 +321,11 @@ fn span_of(path: &TokenStream) -> Span {
     first.join(last).unwrap_or(last)
 }
 
-/// Whether the body names `Self` anywhere.
-fn mentions_self(body: &Group) -> bool {
-    body.stream().into_iter().any(|token| match token {
+/// Whether `tokens` name `Self` anywhere.
+fn mentions_self(tokens: &TokenStream) -> bool {
+    tokens.clone().into_iter().any(|token| match token {
         TokenTree::Ident(ident) => ident == "Self",
-        TokenTree::Group(group) => mentions_self(&group),
+        TokenTree::Group(group) => mentions_self(&group.stream()),
         _ => false,
     })
 }

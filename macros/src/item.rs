@@ -165,20 +165,20 @@ impl Function {
 }
 
 impl Attribute {
-    /// `#[test]`, `#[core::prelude::v1::test]`, `#[tokio::test]`, …: any path
-    /// ending in `test`, without arguments.
-    pub(crate) fn is_test(&self) -> bool {
+    /// The attribute's path, one identifier a segment (`["tokio", "main"]`
+    /// for `#[tokio::main(flavor = "x")]`); empty if it does not start with one.
+    pub(crate) fn path(&self) -> Vec<String> {
         let path = |input: ParseStream| {
             input.parse::<Option<Token![::]>>()?;
-            let mut last = input.call(Ident::parse_any)?;
+            let mut segments = vec![input.call(Ident::parse_any)?.to_string()];
             while input.peek(Token![::]) {
                 input.parse::<Token![::]>()?;
-                last = input.call(Ident::parse_any)?;
+                segments.push(input.call(Ident::parse_any)?.to_string());
             }
-            Ok(last)
+            input.parse::<TokenStream>()?; // arguments
+            Ok(segments)
         };
-        path.parse2(self.brackets.stream())
-            .is_ok_and(|last| last == "test")
+        path.parse2(self.brackets.stream()).unwrap_or_default()
     }
 }
 
@@ -202,7 +202,7 @@ fn visibility(input: ParseStream) -> syn::Result<TokenStream> {
 }
 
 /// `<…>` up to the matching `>`; the `>` of `->` closes nothing.
-fn angle_brackets(input: ParseStream) -> syn::Result<TokenStream> {
+pub(crate) fn angle_brackets(input: ParseStream) -> syn::Result<TokenStream> {
     let mut tokens = TokenStream::new();
     let mut depth = AngleDepth::default();
     loop {

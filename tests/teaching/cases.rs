@@ -199,6 +199,26 @@ impl Case {
     }
 }
 
+impl Case {
+    /// The source with its attributed `async fn main` renamed `hlpr` (as
+    /// long, so every column stays) and called from a new sync `main`: the
+    /// same body as a helper function, which the attribute drives as an
+    /// `async move` block. `None` unless the attributed function is `main`.
+    pub fn as_helper(&self) -> Option<String> {
+        let lines: Vec<&str> = self.source.lines().collect();
+        let [attribute] = attribute_lines(&lines)[..] else {
+            return None;
+        };
+        let signature = lines.get(attribute + 1)?;
+        if !signature.contains("async fn main(") {
+            return None;
+        }
+        let mut derived: Vec<String> = lines.iter().map(|line| (*line).to_owned()).collect();
+        derived[attribute + 1] = signature.replacen("async fn main(", "async fn hlpr(", 1);
+        Some(derived.join("\n") + "\n\nfn main() {\n    let _ = hlpr();\n}\n")
+    }
+}
+
 /// The (0-based) lines holding `#[lazy_main::main…]` or `#[lazy_main::test…]`.
 fn attribute_lines(lines: &[&str]) -> Vec<usize> {
     lines

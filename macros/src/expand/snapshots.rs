@@ -54,6 +54,12 @@ const CASES: &[(&str, Kind, &str, &str)] = &[
         "async fn works() {}",
     ),
     (
+        "helper",
+        Kind::Main,
+        "",
+        "/// Not `main`: maybe in an impl.\npub async fn answer() -> u32 {\n    std::future::ready(42).await\n}",
+    ),
+    (
         "uses_self",
         Kind::Main,
         "",
@@ -132,4 +138,23 @@ fn trace_costs_nothing_when_absent() {
         "async fn main() {}".parse().unwrap(),
     ));
     assert!(!plain.contains("trace"), "{plain}");
+}
+
+/// rust-analyzer, recovering from a syntax error in the body, hands over a
+/// placeholder where the body was; it stays there, with no error of ours,
+/// so the editor maps it back and completion goes on inside the body. (That
+/// no generated token borrows the placeholder's span, which would make the
+/// editor drop it, cannot be seen outside a compiler; it was checked by
+/// driving rust-analyzer over LSP.)
+#[test]
+fn an_editor_placeholder_for_the_body_stays_in_place() {
+    for (kind, item) in [
+        (Kind::Main, "async fn main() __ra_fixup"),
+        (Kind::Test, "async fn works() -> u8 __ra_fixup"),
+        (Kind::Main, "async fn helper(&self) -> u8 __ra_fixup"),
+    ] {
+        let output = expand(kind, TokenStream::new(), item.parse().unwrap()).to_string();
+        assert!(output.contains("__ra_fixup"), "{output}");
+        assert!(!output.contains("compile_error"), "{output}");
+    }
 }

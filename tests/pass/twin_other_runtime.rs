@@ -1,0 +1,3 @@
+// Twin of misuse/other_runtime: one runtime's attribute.
+#[lazy_main::main]
+async fn main() {}
