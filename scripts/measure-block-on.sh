@@ -32,10 +32,14 @@ need_tools valgrind strace
 # Line tables let callgrind_annotate name source lines; they do not change
 # the generated code (same instruction counts as a plain `cargo bench` build).
 log "building: cargo bench -p lazy-main-runtime --no-run (CARGO_PROFILE_BENCH_DEBUG=line-tables-only)"
-bin=$(CARGO_PROFILE_BENCH_DEBUG=line-tables-only \
-    cargo bench -p lazy-main-runtime --no-run --message-format=json |
-    { grep -o '"executable":"[^"]*/block_on-[0-9a-f]*"' || true; } | tail -n 1 | cut -d'"' -f4)
-[[ -x $bin ]] || die "bench binary block_on not found"
+built=$(CARGO_PROFILE_BENCH_DEBUG=line-tables-only \
+    cargo bench -p lazy-main-runtime --no-run --message-format=json)
+bench_binary() { # bench_binary NAME: the path of a bench's executable
+    { grep -o "\"executable\":\"[^\"]*/$1-[0-9a-f]*\"" <<<"$built" || true; } | tail -n 1 | cut -d'"' -f4
+}
+bin=$(bench_binary block_on)
+trace_bin=$(bench_binary trace_awaits)
+[[ -x $bin && -x $trace_bin ]] || die "bench binaries block_on and trace_awaits not found"
 mkdir -p "$out"
 log "binary: $bin"
 log "raw outputs: $out"
@@ -141,3 +145,30 @@ echo
 echo "Where lazy-main's instructions go:"
 echo "  callgrind_annotate --inclusive=yes $out/callgrind.lazy.A.$a_n2"
 echo "  callgrind_annotate --auto=yes $out/callgrind.lazy.B.$b_n2"
+
+# --- trace: what labelling costs an `.await` that is ready at once ---------------
+t_n1=${T_N1:-100000} t_n2=${T_N2:-200000}
+trace_instructions() { # trace_instructions MODE N
+    local file="$out/callgrind.trace.$1.$2"
+    valgrind --tool=callgrind --callgrind-out-file="$file" "$trace_bin" --only "$1" "$2" \
+        >"$file.log" 2>&1
+    awk '$1 == "summary:" { print $2; exit }' "$file"
+}
+declare -A per_await
+for mode in plain traced; do
+    log "callgrind: trace_awaits $mode ..."
+    i1=$(trace_instructions "$mode" "$t_n1")
+    i2=$(trace_instructions "$mode" "$t_n2")
+    per_await[$mode]=$(ratio "$((i2 - i1))" "$((t_n2 - t_n1))" %.2f)
+done
+echo
+echo "## trace: instructions per \`.await\` of a ready future"
+echo
+echo "Difference between N=$t_n1 and N=$t_n2 awaits in one attributed body."
+echo
+echo "| body | instructions per ready \`.await\` |"
+echo "|---|---:|"
+echo "| \`#[lazy_main::main]\` | ${per_await[plain]} |"
+echo "| \`#[lazy_main::main(trace)]\` | ${per_await[traced]} |"
+echo
+echo "With \`trace\`, a ready \`.await\` runs through \`trace::at\` but notes nothing: the bookkeeping is on the pending path."

@@ -32,6 +32,8 @@ target_a=0.75          # A: instructions per `block_on(ready(x))`, lazy / best p
 target_b=0.9           # B: instructions per self-wake poll, lazy / best peer
 target_cold_build=0.75 # cold debug build CPU seconds of a hello, lazy / pollster
 target_size_delta=4096 # bytes a stripped release hello gains over a sync `main`
+target_tests=0.8       # CPU seconds to check / build 1000 async tests, lazy / best of tokio and pollster
+target_ir_per_test=4   # LLVM IR functions per test beyond the body's own state machine
 
 # --- messages ------------------------------------------------------------------
 

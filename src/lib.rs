@@ -48,10 +48,12 @@
 ///
 /// ## `trace`
 ///
-/// Watch the poll model happen: each poll's outcome, who woke the future
-/// and how long the thread was parked. It wraps the future and its waker, so
-/// it works with any executor; see [`trace`] for the report's
-/// format. Without `trace`, the expansion contains no trace code at all.
+/// Watch the poll model happen: each poll's outcome, the `.await` where the
+/// body waited, who woke the future and how long the thread was parked. It
+/// wraps the future and its waker, so it works with any executor, and labels
+/// each `.await` of the body with where it is; see [`trace`] for the
+/// report's format. Without `trace`, the expansion contains no trace code at
+/// all and the body is untouched.
 ///
 /// ```
 /// #[lazy_main::main(trace)]
@@ -168,8 +170,72 @@ pub use lazy_main_runtime::trace;
 /// What generated code names; not part of the public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use lazy_main_runtime::block_on;
-    pub use lazy_main_runtime::trace::Traced;
+    pub use lazy_main_runtime::trace::{Site, Traced};
+
+    /// With `trace`, `x.await` becomes `Wrap::new(x).__lazy_main_at(&SITE).await`.
+    /// For a future, `__lazy_main_at` wraps it so that the trace learns where
+    /// the body waits. For anything else, the method is found through `Deref`
+    /// on [`Fallback`] and hands the value back unchanged, so that awaiting
+    /// it is exactly the error it is without `trace`.
+    pub struct Wrap<T>(Fallback<T>);
+
+    /// Where `Wrap` finds `__lazy_main_at` for a value that is not a future.
+    pub struct Fallback<T>(::core::cell::Cell<::core::option::Option<T>>);
+
+    impl<T> Wrap<T> {
+        #[inline]
+        pub fn new(value: T) -> Self {
+            Self(Fallback(::core::cell::Cell::new(
+                ::core::option::Option::Some(value),
+            )))
+        }
+    }
+
+    impl<T: ::core::future::IntoFuture> Wrap<T> {
+        #[inline]
+        pub fn __lazy_main_at(
+            self,
+            site: &'static Site,
+        ) -> impl ::core::future::Future<Output = T::Output> {
+            ::lazy_main_runtime::trace::at(self.0.take(), site)
+        }
+    }
+
+    impl<T> ::core::ops::Deref for Wrap<T> {
+        type Target = Fallback<T>;
+
+        fn deref(&self) -> &Fallback<T> {
+            &self.0
+        }
+    }
+
+    impl<T> Fallback<T> {
+        fn take(&self) -> T {
+            match self.0.take() {
+                ::core::option::Option::Some(value) => value,
+                ::core::option::Option::None => ::core::unreachable!("taken once"),
+            }
+        }
+
+        /// The value itself: it is not a future, and `.await` says so.
+        #[inline]
+        pub fn __lazy_main_at(&self, _site: &'static Site) -> T {
+            self.take()
+        }
+    }
+
+    /// Drives the body. It is inlined into the attributed function and
+    /// hands the runtime a `dyn Future`, so that, built in debug mode, a crate
+    /// with hundreds of async tests compiles the driving code once per output
+    /// type, not once per test; and the call is plain, no `pin!` for the
+    /// compiler to expand and type-check at every attributed function.
+    #[inline(always)]
+    #[allow(clippy::inline_always)] // the point: no function per attributed fn
+    pub fn block_on<F: ::core::future::Future>(future: F) -> F::Output {
+        let future: ::core::pin::Pin<&mut dyn ::core::future::Future<Output = F::Output>> =
+            ::core::pin::pin!(future);
+        ::lazy_main_runtime::block_on_pinned(future)
+    }
 
     /// A value of any type, for a `return` that is never taken: it gives an
     /// `async move` block the function's return type before its body is

@@ -48,6 +48,7 @@ use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned, ToTokens};
 
 use crate::args::{Args, Trace};
+use crate::awaits;
 use crate::errors::Errors;
 use crate::item::Function;
 use crate::valid::{self, Accepted, Unsupported};
@@ -69,7 +70,7 @@ pub(crate) fn expand(kind: Kind, args: TokenStream, item: TokenStream) -> TokenS
             item
         }
     };
-    output.extend(errors.to_compile_errors());
+    output.extend(std::iter::once(errors.to_compile_errors()));
     output
 }
 
@@ -150,12 +151,20 @@ fn driving_body(kind: Kind, args: &Args, function: &Function, accepted: &Accepte
     let span = args.block_on.as_ref().map_or(accepted.body_span, |path| {
         Span::call_site().located_at(span_of(path))
     });
-    let future = if inner_function_sees_everything(kind, function, accepted) {
+    // With `trace`, each `.await` of the body says where it is.
+    let labelled = args
+        .trace
+        .and(accepted.block.as_ref())
+        .map(|block| awaits::label(block, &krate));
+    let block = labelled.as_ref().or(accepted.block.as_ref());
+    let body = block.map_or_else(|| body.clone(), ToTokens::to_token_stream);
+    let inner_function = inner_function(kind, function, accepted);
+    let future = if inner_function {
         let mut callee = name.clone();
         callee.set_span(span);
         quote_spanned!(span=> #callee())
     } else {
-        typed_block(&krate, output, body, span)
+        typed_block(&krate, function, block, &body, span)
     };
     let future = match args.trace {
         None => future,
@@ -171,7 +180,7 @@ fn driving_body(kind: Kind, args: &Args, function: &Function, accepted: &Accepte
         None => quote_spanned!(span=> #krate::__private::block_on(#future)),
         Some(path) => quote_spanned!(span=> #krate::__private::drive(#future, #path)),
     };
-    let inner = inner_function_sees_everything(kind, function, accepted).then(|| {
+    let inner = inner_function.then(|| {
         // Driven on this thread only: it need not be `Send`.
         quote! {
             #[allow(clippy::future_not_send)]
@@ -192,76 +201,65 @@ fn driving_body(kind: Kind, args: &Args, function: &Function, accepted: &Accepte
 }
 
 /// Whether the body can be an inner `async fn` with the user's signature
-/// (shape 1, checked exactly as the user's own `async fn`). Not when it uses
-/// `self` or `Self`, which no inner item can see, nor where the function may
-/// be an associated function of a generic impl, whose parameters no inner
-/// item can see either and which the macro cannot tell apart: a function of
-/// an impl is neither a test nor, in practice, a `main`.
-fn inner_function_sees_everything(kind: Kind, function: &Function, accepted: &Accepted) -> bool {
-    let names_self = mentions_self(&function.output)
-        || mentions_self(&function.param_list)
-        || mentions_self(&accepted.body);
-    accepted.receiver.is_empty() && !names_self && (kind == Kind::Test || function.name == "main")
+/// (shape 1, checked exactly as the user's own `async fn`): for the program's
+/// `main`, unless it uses `self` or `Self`, which no inner item can see. Any
+/// other function may be an associated function of a generic impl, whose
+/// parameters no inner item can see either, and the macro cannot tell. Tests
+/// are never in an impl, but many of them are built at once: the block is
+/// cheaper to compile, and diagnosed the same way.
+fn inner_function(kind: Kind, function: &Function, accepted: &Accepted) -> bool {
+    // Cheapest tests first: reading the body goes token by token.
+    kind == Kind::Main
+        && function.name == "main"
+        && accepted.receiver.is_empty()
+        && !mentions_self(&function.output)
+        && !mentions_self(&function.param_list)
+        && !mentions_self(&accepted.body)
 }
 
 /// Shape 2's block: `async move { body }`, typed before the body is checked.
 ///
 /// A first, never taken, `return` of the declared type gives the block that
-/// output type before rustc looks at the body, which then is the block's
-/// tail, expected to be of that type. So a wrong tail, `return` or `?` in the
-/// body is reported in the body, as in an `async fn`, not as a mismatch at
-/// the call. The user's block stays whole, so lints about it see what they
-/// would see in a plain `async fn`; it is the arm of a `match ()` because a
-/// block directly in a block trips `unused_braces` on one-line bodies, and a
-/// `let` makes a diverging body "unreachable". None of this can name the
-/// type of `-> impl Trait`, and `-> !` needs no typing: those bodies are the
-/// block itself.
+/// output type before rustc looks at the body, whose statements follow it in
+/// the same braces. So a wrong tail, `return` or `?` in the body is reported
+/// in the body, as in an `async fn`, not as a mismatch at the call. The
+/// braces are located at the user's but marked as the macro's: rustc points
+/// at them, while clippy's lints about a block's statements (an item after
+/// the added `if`) leave the block alone. Neither the type of `-> impl
+/// Trait` (no annotation can name it) nor `-> !` (it needs none) is pinned:
+/// those bodies are the block itself.
 fn typed_block(
     krate: &TokenStream,
-    output: &TokenStream,
+    function: &Function,
+    block: Option<&Group>,
     body: &TokenStream,
     span: Span,
 ) -> TokenStream {
-    let declared: TokenStream = output.clone().into_iter().skip(2).collect(); // after `->`
-    let never = declared.to_string() == "!";
-    let opaque = declared
-        .clone()
-        .into_iter()
-        .any(|token| matches!(token, TokenTree::Ident(ident) if ident == "impl"));
-    if never || opaque || !is_block(body) {
-        return quote_spanned!(span=> async move #body);
-    }
-    let declared = if declared.is_empty() {
-        quote!(())
-    } else {
-        declared
+    let returns = &function.returns;
+    let Some(block) = block else {
+        return quote_spanned!(span=> async move #body); // an editor's placeholder
     };
+    if returns.never || returns.opaque {
+        return quote_spanned!(span=> async move #block);
+    }
     // From the first to the last token of the declared type, so that rustc's
     // "return type inferred to be … here" points at the signature.
-    let first = declared
-        .clone()
-        .into_iter()
-        .next()
-        .map_or_else(Span::call_site, |t| t.span());
-    let last = declared
-        .clone()
-        .into_iter()
-        .last()
-        .map_or(first, |t| t.span());
-    let first = Span::call_site().located_at(first);
-    let last = Span::call_site().located_at(last);
-    let callee = located_at(&quote!(#krate::__private::unreachable::<), first);
-    let call = quote_spanned!(last=> >());
-    quote_spanned! {span=>
-        async move {
-            if false {
-                return #callee #declared #call;
-            }
-            match () {
-                () => #body,
-            }
-        }
-    }
+    let first = Span::call_site().located_at(returns.first.unwrap_or_else(Span::call_site));
+    let last = Span::call_site().located_at(returns.last.unwrap_or(first));
+    let declared = if returns.ty.is_empty() {
+        quote_spanned!(first=> ())
+    } else {
+        returns.ty.clone()
+    };
+    let callee = located_at(krate, first);
+    let opening = quote_spanned!(first=> return #callee::__private::unreachable::<);
+    let closing = quote_spanned!(last=> >(););
+    let mut statements = quote_spanned!(span=> if false { #opening #declared #closing });
+    // One stream appended, not its tokens one by one.
+    statements.extend(std::iter::once(block.stream()));
+    let mut typed = Group::new(Delimiter::Brace, statements);
+    typed.set_span(Span::call_site().located_at(block.span()));
+    quote_spanned!(span=> async move #typed)
 }
 
 /// `tokens`, resolved as before, but shown at `span`.
@@ -274,15 +272,6 @@ fn located_at(tokens: &TokenStream, span: Span) -> TokenStream {
             token
         })
         .collect()
-}
-
-/// `{ … }`, rather than an editor's placeholder for it.
-fn is_block(body: &TokenStream) -> bool {
-    let mut trees = body.clone().into_iter();
-    matches!(
-        (trees.next(), trees.next()),
-        (Some(TokenTree::Group(block)), None) if block.delimiter() == Delimiter::Brace
-    )
 }
 
 /// Shape 3: the body next to a signature error, checked with the user's

@@ -4,6 +4,7 @@
 //! the runtime that the generated code calls.
 
 mod args;
+mod awaits;
 mod errors;
 mod expand;
 mod item;

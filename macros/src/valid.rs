@@ -2,7 +2,7 @@
 //! (`item.rs`), reports each part it cannot take, at the user's tokens and
 //! naming the fix, and says how the function can be expanded.
 
-use proc_macro2::{Span, TokenStream, TokenTree};
+use proc_macro2::{Group, Span, TokenStream, TokenTree};
 use quote::ToTokens;
 use syn::Error;
 
@@ -24,6 +24,8 @@ pub(crate) struct Accepted {
     /// What stands in the body's place: `{ … }`, or the placeholder an editor
     /// puts there while the body does not parse.
     pub(crate) body: TokenStream,
+    /// The body's `{ … }` itself, when there is one.
+    pub(crate) block: Option<Group>,
     /// The span of the body, for what the expansion puts around it.
     pub(crate) body_span: Span,
     /// The parts that are errors, kept so that the body can still be
@@ -59,6 +61,7 @@ pub(crate) fn validate(function: &Function, kind: Kind, errors: &mut Errors) -> 
         lifetimes: TokenStream::new(),
         receiver: TokenStream::new(),
         body: TokenStream::new(),
+        block: None,
         body_span: Span::call_site(),
         unsupported: Unsupported::default(),
         has_test_attribute: false,
@@ -149,6 +152,7 @@ fn body(function: &Function, kind: Kind, errors: &mut Errors, accepted: &mut Acc
         Body::Block(block) => {
             accepted.body = block.to_token_stream();
             accepted.body_span = block.span();
+            accepted.block = Some(block.clone());
         }
         // A declaration: there is nothing to drive.
         Body::Missing(Some(TokenTree::Punct(semicolon))) if semicolon.as_char() == ';' => {

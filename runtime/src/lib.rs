@@ -92,26 +92,65 @@ use signal::Signal;
 /// ```
 #[inline]
 pub fn block_on<F: IntoFuture>(future: F) -> F::Output {
-    let mut future = pin!(future.into_future());
+    block_on_pinned(pin!(future.into_future()))
+}
+
+/// Runs a future that is already pinned to completion on the current thread,
+/// as [`block_on`] does; the future is not dropped.
+///
+/// Generic code is compiled again for each type it is used with. Given a
+/// `Pin<&mut dyn Future<Output = T>>`, this is compiled once per output type
+/// `T` rather than once per future: `#[lazy_main::main]` and
+/// `#[lazy_main::test]` drive their bodies so, which keeps a crate with
+/// hundreds of async tests quick to build. Everything that does not depend on
+/// the future (the thread's parker, nesting, sleeping) is compiled once, in
+/// this crate.
+///
+/// ```
+/// use std::future::Future;
+/// use std::pin::{pin, Pin};
+///
+/// let future: Pin<&mut dyn Future<Output = u32>> = pin!(async { 7 });
+/// assert_eq!(lazy_main_runtime::block_on_pinned(future), 7);
+/// ```
+#[inline]
+#[allow(clippy::must_use_candidate)] // as for `block_on`: a future may be run for its effects
+pub fn block_on_pinned<F: Future + ?Sized>(mut future: Pin<&mut F>) -> F::Output {
+    let mut output = None;
+    drive(&mut |cx| match future.as_mut().poll(cx) {
+        Poll::Ready(ready) => {
+            output = Some(ready);
+            true
+        }
+        Poll::Pending => false,
+    });
+    match output {
+        Some(output) => output,
+        None => unreachable!("`drive` returns once the future is ready"),
+    }
+}
+
+/// Calls `poll` until it returns `true` (ready), waiting for a wake after
+/// each `false`: the part of `block_on` that does not depend on the future,
+/// compiled once. In an optimised build it is inlined and `poll` with it.
+#[inline]
+fn drive(poll: &mut dyn FnMut(&mut Context<'_>) -> bool) {
     IDLE.try_with(|idle| match idle.try_borrow_mut() {
         // The `RefMut` is the drop guard: it gives the parker back when the
         // loop returns and while a panic unwinds out of `poll`.
-        Ok(mut idle) => run(future.as_mut(), Parker::reuse_or_replace(&mut idle)),
+        Ok(mut idle) => run(poll, Parker::reuse_or_replace(&mut idle)),
         // A nested call: the outer one holds the thread's parker.
-        Err(_) => run(future.as_mut(), &Parker::new()),
+        Err(_) => run(poll, &Parker::new()),
     })
     // Inside a thread-local destructor, after ours was dropped.
-    .unwrap_or_else(|_| run(future.as_mut(), &Parker::new()))
+    .unwrap_or_else(|_| run(poll, &Parker::new()));
 }
 
 /// Polls until ready, waiting for a wake after each `Pending`.
 #[inline]
-fn run<F: Future + ?Sized>(mut future: Pin<&mut F>, parker: &Parker) -> F::Output {
+fn run(poll: &mut dyn FnMut(&mut Context<'_>) -> bool, parker: &Parker) {
     let mut cx = Context::from_waker(&parker.waker);
-    loop {
-        if let Poll::Ready(output) = future.as_mut().poll(&mut cx) {
-            return output;
-        }
+    while !poll(&mut cx) {
         parker.signal.wait();
     }
 }

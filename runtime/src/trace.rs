@@ -32,6 +32,22 @@
 //! line per poll comes first: `lazy_main: `main` poll 2: pending in 0.1 ms,
 //! after 100.2 ms parked`.
 //!
+//! # Where the body waits
+//!
+//! A future wrapped in [`at`] with a [`Site`] (what `#[lazy_main::main(trace)]`
+//! does with each `.await` of the body) notes the site while it is pending.
+//! Then each pending poll in the verbose lines names it, outermost first when
+//! `.await`s are nested (`pending at src/main.rs:9:6 (async {…}.await) >
+//! src/main.rs:8:22 (fetch(…).await) in 0.1 ms`), and the report ends with a
+//! line for each site that was pending, with the time parked there:
+//!
+//! ```text
+//! lazy_main:   waited at src/main.rs:8:22 (fetch(…).await): 3 times, parked 250.1 ms
+//! ```
+//!
+//! [`Traced::suspensions`] gives the same, and [`capture`] collects the
+//! report instead of printing it, for tests.
+//!
 //! ```
 //! use lazy_main_runtime::{block_on, trace::Traced};
 //!
@@ -42,6 +58,11 @@
 //! assert_eq!(traced.stats().polls, 1);
 //! ```
 
+mod awaits;
+
+pub use awaits::{at, Site};
+
+use std::cell::RefCell;
 use std::fmt;
 use std::future::{Future, IntoFuture};
 use std::pin::Pin;
@@ -70,6 +91,21 @@ pub struct Traced<F> {
     first_poll: Option<Instant>,
     last_poll_end: Option<Instant>,
     finished: bool,
+    /// Where the body waited after its latest poll, outermost first.
+    waiting_at: Vec<&'static Site>,
+    suspensions: Vec<Suspension>,
+}
+
+/// One `.await` of a traced body that was pending: how often, and how long
+/// the thread was parked while the body waited there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suspension {
+    /// Where the `.await` is.
+    pub site: &'static Site,
+    /// Polls of the body that ended with it pending.
+    pub times: usize,
+    /// Time parked after those polls.
+    pub parked: Duration,
 }
 
 /// What a [`Traced`] future has seen so far.
@@ -153,6 +189,8 @@ impl<F: Future> Traced<F> {
             first_poll: None,
             last_poll_end: None,
             finished: false,
+            waiting_at: Vec::new(),
+            suspensions: Vec::new(),
         }
     }
 
@@ -222,13 +260,60 @@ impl<F> Traced<F> {
         }
     }
 
+    /// Each `.await` of the body that was pending after a poll, in the
+    /// order they first were: how often, and how long the thread was parked
+    /// while the body waited there. Only `.await`s labelled by
+    /// `#[lazy_main::main(trace)]` (or wrapped in [`at`]) are known.
+    ///
+    /// ```
+    /// use lazy_main_runtime::trace::{at, Site, Traced};
+    /// use std::pin::pin;
+    ///
+    /// static YIELD: Site = Site { file: "doc.rs", line: 7, column: 9, excerpt: "yield_once().await" };
+    /// let mut traced = pin!(Traced::new("once", async {
+    ///     let mut first = true;
+    ///     let yield_once = std::future::poll_fn(move |cx| {
+    ///         if std::mem::take(&mut first) {
+    ///             cx.waker().wake_by_ref();
+    ///             return std::task::Poll::Pending;
+    ///         }
+    ///         std::task::Poll::Ready(())
+    ///     });
+    ///     at(yield_once, &YIELD).await
+    /// }));
+    /// lazy_main_runtime::block_on(traced.as_mut());
+    /// let suspensions = traced.suspensions();
+    /// assert_eq!((suspensions[0].site, suspensions[0].times), (&YIELD, 1));
+    /// ```
+    #[must_use]
+    pub fn suspensions(&self) -> &[Suspension] {
+        &self.suspensions
+    }
+
+    fn suspension(&mut self, site: &'static Site) -> &mut Suspension {
+        let known = self
+            .suspensions
+            .iter()
+            .position(|s| std::ptr::eq(s.site, site));
+        let index = known.unwrap_or_else(|| {
+            self.suspensions.push(Suspension {
+                site,
+                times: 0,
+                parked: Duration::ZERO,
+            });
+            self.suspensions.len() - 1
+        });
+        &mut self.suspensions[index]
+    }
+
     fn report(&self, outcome: &str) {
         let line = Report {
             label: self.label,
             outcome,
             stats: self.stats(),
+            suspensions: &self.suspensions,
         };
-        eprintln!("{line}");
+        emit(&line.to_string());
     }
 }
 
@@ -243,6 +328,9 @@ impl<F: Future> Future for Traced<F> {
         let parked_before = this.last_poll_end.map(|end| start - end);
         this.stats.parked += parked_before.unwrap_or_default();
         this.stats.polls += 1;
+        for site in std::mem::take(&mut this.waiting_at) {
+            this.suspension(site).parked += parked_before.unwrap_or_default();
+        }
 
         this.wakes.start_poll();
         // Dropped on return and while a panic unwinds: the flag never sticks,
@@ -254,28 +342,37 @@ impl<F: Future> Future for Traced<F> {
             start,
             first,
         };
+        let recording = awaits::Recording::start();
         let result = this.future.as_mut().poll(&mut Context::from_waker(&waker));
+        let waiting_at = recording.finish();
         drop(polling);
 
         let end = this.last_poll_end.unwrap_or(start);
         if result.is_pending() {
             this.stats.pending += 1;
+            for &site in &waiting_at {
+                this.suspension(site).times += 1;
+            }
+            this.waiting_at = waiting_at;
         }
         if this.verbose {
             let outcome = if result.is_ready() {
-                "ready"
+                "ready".to_owned()
+            } else if this.waiting_at.is_empty() {
+                "pending".to_owned()
             } else {
-                "pending"
+                let chain: Vec<String> = this.waiting_at.iter().map(ToString::to_string).collect();
+                format!("pending at {}", chain.join(" > "))
             };
             let parked = parked_before
                 .map(|parked| format!(", after {} parked", Ms(parked)))
                 .unwrap_or_default();
-            eprintln!(
+            emit(&format!(
                 "lazy_main: `{}` poll {}: {outcome} in {}{parked}",
                 this.label,
                 this.stats.polls,
                 Ms(end - start),
-            );
+            ));
         }
         if result.is_ready() {
             this.finished = true;
@@ -383,11 +480,12 @@ impl Wake for WakeCounter {
     }
 }
 
-/// The two report lines.
+/// The report: two lines, and one for each `.await` the body waited at.
 struct Report<'a> {
     label: &'a str,
     outcome: &'a str,
     stats: Stats,
+    suspensions: &'a [Suspension],
 }
 
 impl fmt::Display for Report<'_> {
@@ -396,6 +494,7 @@ impl fmt::Display for Report<'_> {
             label,
             outcome,
             stats,
+            ..
         } = self;
         writeln!(f, "lazy_main: `{label}` {outcome} in {}", Ms(stats.total))?;
         write!(
@@ -413,7 +512,82 @@ impl fmt::Display for Report<'_> {
             "); parked {}, polling {}",
             Ms(stats.parked),
             Ms(stats.polling)
-        )
+        )?;
+        for suspension in self.suspensions {
+            write!(
+                f,
+                "\nlazy_main:   waited at {}: {}, parked {}",
+                suspension.site,
+                Plural(suspension.times, "time"),
+                Ms(suspension.parked)
+            )?;
+        }
+        Ok(())
+    }
+}
+
+thread_local! {
+    /// Where reports go instead of stderr, inside [`capture`].
+    static CAPTURED: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Writes a report: to stderr, or to the text [`capture`] collects.
+fn emit(text: &str) {
+    let captured = CAPTURED
+        .try_with(|captured| {
+            captured.borrow_mut().as_mut().map(|buffer| {
+                buffer.push_str(text);
+                buffer.push('\n');
+            })
+        })
+        .ok()
+        .flatten();
+    if captured.is_none() {
+        eprintln!("{text}");
+    }
+}
+
+/// Runs `run` and returns, next to its result, the text that [`Traced`]
+/// futures polled on this thread would have written to stderr meanwhile.
+/// For tests that check a trace.
+///
+/// ```
+/// use lazy_main_runtime::trace::{capture, Traced};
+///
+/// let (three, report) = capture(|| lazy_main_runtime::block_on(Traced::new("sum", async { 1 + 2 })));
+/// assert_eq!(three, 3);
+/// assert!(report.starts_with("lazy_main: `sum` ready after 1 poll (0 pending)"));
+/// ```
+pub fn capture<T>(run: impl FnOnce() -> T) -> (T, String) {
+    let outer = CAPTURED.with(|captured| captured.replace(Some(String::new())));
+    let mut restore = Restore { outer, done: false };
+    let value = run();
+    (value, restore.finish())
+}
+
+/// Gives an enclosing [`capture`] its buffer back, also when `run` panics.
+struct Restore {
+    outer: Option<String>,
+    done: bool,
+}
+
+impl Restore {
+    /// What was captured.
+    fn finish(&mut self) -> String {
+        self.done = true;
+        let outer = self.outer.take();
+        CAPTURED
+            .with(|captured| captured.replace(outer))
+            .unwrap_or_default()
+    }
+}
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        if !self.done {
+            let outer = self.outer.take();
+            let _ = CAPTURED.try_with(|captured| captured.replace(outer));
+        }
     }
 }
 
@@ -438,8 +612,15 @@ impl fmt::Display for Plural {
 
 #[cfg(all(test, not(loom)))]
 mod tests {
-    use super::{Ms, Plural, Report, Stats};
+    use super::{Ms, Plural, Report, Site, Stats, Suspension};
     use std::time::Duration;
+
+    static FETCH: Site = Site {
+        file: "src/main.rs",
+        line: 8,
+        column: 22,
+        excerpt: "fetch(…).await",
+    };
 
     #[test]
     fn report_format() {
@@ -457,6 +638,7 @@ mod tests {
             label: "main",
             outcome: "ready after 4 polls (3 pending)",
             stats,
+            suspensions: &[],
         };
         assert_eq!(
             report.to_string(),
@@ -472,6 +654,17 @@ mod tests {
         };
         assert!(between.to_string().ends_with(
             "woken 1 time (0 from other threads, 0 during poll, 1 between polls); parked 0.0 ms, polling 0.0 ms"
+        ));
+        let waited = Report {
+            suspensions: &[Suspension {
+                site: &FETCH,
+                times: 3,
+                parked: Duration::from_micros(250_100),
+            }],
+            ..report
+        };
+        assert!(waited.to_string().ends_with(
+            "polling 0.4 ms\nlazy_main:   waited at src/main.rs:8:22 (fetch(…).await): 3 times, parked 250.1 ms"
         ));
         assert_eq!(Ms(Duration::from_micros(1_260)).to_string(), "1.3 ms");
         assert_eq!(Plural(1, "poll").to_string(), "1 poll");

@@ -45,7 +45,7 @@ const CASES: &[(&str, Kind, &str, &str)] = &[
         "trace",
         Kind::Main,
         "trace",
-        "async fn main() {}",
+        "async fn main() {\n    let n = work(1).await;\n    println!(\"{}\", n.await);\n}",
     ),
     (
         "block_on_path",

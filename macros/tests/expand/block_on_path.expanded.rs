@@ -1,9 +1,15 @@
 #[::core::prelude::v1::test]
 fn works() {
-    #[allow(clippy::future_not_send)]
-    async fn works() {}
     ::lazy_main::__private::drive(
-        ::lazy_main::__private::Traced::new("works", works()).verbose(),
+        ::lazy_main::__private::Traced::new(
+                "works",
+                async move {
+                    if false {
+                        return ::lazy_main::__private::unreachable::<()>();
+                    }
+                },
+            )
+            .verbose(),
         futures_executor::block_on,
     )
 }

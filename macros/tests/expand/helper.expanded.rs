@@ -5,8 +5,6 @@ pub fn answer() -> u32 {
         if false {
             return ::lazy_main::__private::unreachable::<u32>();
         }
-        match () {
-            () => std::future::ready(42).await,
-        }
+        std::future::ready(42).await
     })
 }

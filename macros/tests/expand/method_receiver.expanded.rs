@@ -4,8 +4,6 @@ fn describe(&self) -> String {
         if false {
             return ::lazy_main::__private::unreachable::<String>();
         }
-        match () {
-            () => self.name().await,
-        }
+        self.name().await
     })
 }

@@ -1,9 +1,10 @@
 #[should_panic(expected = "boom")]
 #[::core::prelude::v1::test]
 fn explodes() {
-    #[allow(clippy::future_not_send)]
-    async fn explodes() {
+    ::lazy_main::__private::block_on(async move {
+        if false {
+            return ::lazy_main::__private::unreachable::<()>();
+        }
         panic!("boom");
-    }
-    ::lazy_main::__private::block_on(explodes())
+    })
 }

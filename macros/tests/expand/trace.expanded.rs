@@ -1,5 +1,21 @@
 fn main() {
     #[allow(clippy::future_not_send)]
-    async fn main() {}
+    async fn main() {
+        let n = ::lazy_main::__private::Wrap::new(work(1))
+            .__lazy_main_at(
+                &::lazy_main::__private::Site {
+                    file: ::core::file!(),
+                    line: ::core::line!(),
+                    column: ::core::column!(),
+                    excerpt: "work(…).await",
+                },
+            )
+            .await;
+        println!(
+            "{}", ::lazy_main::__private::Wrap::new(n).__lazy_main_at(&
+            ::lazy_main::__private::Site { file : ::core::file!(), line :
+            ::core::line!(), column : ::core::column!(), excerpt : "n.await", }). await
+        );
+    }
     ::lazy_main::__private::block_on(::lazy_main::__private::Traced::new("main", main()))
 }

@@ -4,8 +4,6 @@ fn run() -> u8 {
         if false {
             return ::lazy_main::__private::unreachable::<u8>();
         }
-        match () {
-            () => Self::VALUE,
-        }
+        Self::VALUE
     })
 }
