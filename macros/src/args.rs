@@ -4,11 +4,13 @@
 //! argument is reported at its own tokens, reading goes on after its `,`,
 //! and the other arguments still take effect.
 
-use proc_macro2::{TokenStream, TokenTree};
+use proc_macro2::{Punct, Spacing, TokenStream, TokenTree};
 use quote::ToTokens;
 use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
 use syn::{Error, Ident, LitStr, Token};
+
+use crate::errors;
 
 use crate::errors::Errors;
 use crate::item::angle_brackets;
@@ -44,7 +46,7 @@ impl Args {
             while !input.is_empty() {
                 if input.peek(Token![,]) {
                     let comma: Token![,] = input.parse()?;
-                    errors.push(Error::new(
+                    errors.push(errors::Error::new(
                         comma.span,
                         format!(
                             "expected an argument before this `,`, one of {KNOWN}; remove the `,`"
@@ -133,7 +135,7 @@ fn value(
         literal.parse_with(read).map_err(|_| {
             Error::new(
                 literal.span(),
-                format!("expected a path, found {}", literal.to_token_stream()),
+                format!("expected a path, found {}", literal.token()),
             )
         })?
     } else {
@@ -147,14 +149,14 @@ fn value(
 fn module_path(input: ParseStream) -> syn::Result<TokenStream> {
     let mut tokens = TokenStream::new();
     if input.peek(Token![::]) {
-        input.parse::<Token![::]>()?.to_tokens(&mut tokens);
+        colons(input, &mut tokens)?;
     }
     loop {
         Ident::parse_any(input)?.to_tokens(&mut tokens);
         if !input.peek(Token![::]) {
             break;
         }
-        input.parse::<Token![::]>()?.to_tokens(&mut tokens);
+        colons(input, &mut tokens)?;
     }
     if !input.is_empty() && !input.peek(Token![,]) {
         return Err(input.error("expected a path"));
@@ -171,21 +173,21 @@ fn path_or_closure(input: ParseStream) -> syn::Result<TokenStream> {
     let mut tokens = TokenStream::new();
     if input.peek(Token![<]) {
         tokens.extend(angle_brackets(input)?); // `<E as Exec>`
-        input.parse::<Token![::]>()?.to_tokens(&mut tokens);
+        colons(input, &mut tokens)?;
     } else if input.peek(Token![::]) {
-        input.parse::<Token![::]>()?.to_tokens(&mut tokens);
+        colons(input, &mut tokens)?;
     }
     loop {
         Ident::parse_any(input)?.to_tokens(&mut tokens);
         let turbofish = input.fork();
         if turbofish.parse::<Token![::]>().is_ok() && turbofish.peek(Token![<]) {
-            input.parse::<Token![::]>()?.to_tokens(&mut tokens);
+            colons(input, &mut tokens)?;
             tokens.extend(angle_brackets(input)?);
         }
         if !input.peek(Token![::]) {
             break;
         }
-        input.parse::<Token![::]>()?.to_tokens(&mut tokens);
+        colons(input, &mut tokens)?;
     }
     if !at_end(input) {
         return Err(input.error("expected a path"));
@@ -250,9 +252,21 @@ fn expect_end(input: ParseStream) -> syn::Result<()> {
 /// An error spanning the next token tree, or the end of the argument.
 fn error_at_next(input: ParseStream, message: &str) -> Error {
     match input.fork().parse::<TokenTree>() {
-        Ok(token) if !at_end(input) => Error::new_spanned(token, message),
+        Ok(token) if !at_end(input) => Error::new(token.span(), message),
         _ => input.error(message),
     }
+}
+
+/// `::`, as its two tokens with their spans.
+fn colons(input: ParseStream, tokens: &mut TokenStream) -> syn::Result<()> {
+    let colons: Token![::] = input.parse()?;
+    let [first, second] = colons.spans;
+    let mut joint = Punct::new(':', Spacing::Joint);
+    joint.set_span(first);
+    let mut alone = Punct::new(':', Spacing::Alone);
+    alone.set_span(second);
+    tokens.extend([TokenTree::Punct(joint), TokenTree::Punct(alone)]);
+    Ok(())
 }
 
 #[cfg(test)]

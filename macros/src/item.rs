@@ -153,7 +153,8 @@ impl Function {
         let mut output = TokenStream::new();
         let mut returns = Returns::default();
         if input.peek(Token![->]) {
-            input.parse::<Token![->]>()?.to_tokens(&mut output);
+            output.append(input.parse::<TokenTree>()?); // `-`
+            output.append(input.parse::<TokenTree>()?); // `>`
             let mut count = 0;
             while !input.is_empty() && !input.peek(Token![where]) {
                 let token: TokenTree = input.parse()?;
@@ -223,7 +224,7 @@ impl ToTokens for Attribute {
 fn visibility(input: ParseStream) -> syn::Result<TokenStream> {
     let mut vis = TokenStream::new();
     if input.peek(Token![pub]) {
-        input.parse::<Token![pub]>()?.to_tokens(&mut vis);
+        vis.append(input.parse::<TokenTree>()?);
         if input.peek(syn::token::Paren) {
             vis.append(input.parse::<TokenTree>()?);
         }

@@ -4,9 +4,8 @@
 
 use proc_macro2::{Group, Span, TokenStream, TokenTree};
 use quote::ToTokens;
-use syn::Error;
 
-use crate::errors::Errors;
+use crate::errors::{Error, Errors};
 use crate::item::{is_receiver, Attribute, Body, Function, NotAFunction};
 use crate::Kind;
 
@@ -73,7 +72,7 @@ pub(crate) fn validate(function: &Function, kind: Kind, errors: &mut Errors) -> 
         let message = kind.says(&format!(
             "functions cannot be `{keyword}`; remove `{keyword}`"
         ));
-        errors.push(spanned(qualifier, message));
+        errors.push(Error::spanned(qualifier, message));
     }
     if function.asyncness.is_none() {
         errors.push(Error::new(
@@ -86,7 +85,7 @@ pub(crate) fn validate(function: &Function, kind: Kind, errors: &mut Errors) -> 
             accepted.lifetimes = function.generics.clone();
         } else {
             accepted.unsupported.generics = function.generics.clone();
-            errors.push(Error::new_spanned(
+            errors.push(Error::spanned(
                 &function.generics,
                 kind.says("functions cannot be generic; remove the generic parameters"),
             ));
@@ -99,7 +98,7 @@ pub(crate) fn validate(function: &Function, kind: Kind, errors: &mut Errors) -> 
             let unsupported = &mut accepted.unsupported;
             unsupported.has_receiver = is_receiver(&params[0]);
             unsupported.params = function.param_list.clone();
-            errors.push(Error::new_spanned(
+            errors.push(Error::spanned(
                 &unsupported.params,
                 match kind {
                     Kind::Main => kind.says("functions cannot take parameters; remove them"),
@@ -110,13 +109,13 @@ pub(crate) fn validate(function: &Function, kind: Kind, errors: &mut Errors) -> 
     }
     if !function.where_clause.is_empty() {
         accepted.unsupported.where_clause = function.where_clause.clone();
-        errors.push(Error::new_spanned(
+        errors.push(Error::spanned(
             &function.where_clause,
             kind.says("functions cannot have a `where` clause; remove it"),
         ));
     }
     if !function.stray.is_empty() {
-        errors.push(Error::new_spanned(
+        errors.push(Error::spanned(
             &function.stray,
             "unexpected tokens before the function's body",
         ));
@@ -134,14 +133,14 @@ fn attributes(function: &Function, kind: Kind, errors: &mut Errors, accepted: &m
             Problem::SecondTest => {
                 accepted.has_test_attribute = true;
                 accepted.attrs.push(attr.to_token_stream());
-                errors.push(Error::new_spanned(
+                errors.push(Error::spanned(
                     attr,
                     "a second test attribute is supplied; remove it: `#[lazy_main::test]` already makes this a test",
                 ));
             }
             // Left out of the expansion: it would expand again on the sync
             // function and report a missing `async` that is there.
-            Problem::Stacked(message) => errors.push(Error::new_spanned(attr, message)),
+            Problem::Stacked(message) => errors.push(Error::spanned(attr, message)),
         }
     }
 }
@@ -184,7 +183,7 @@ fn body(function: &Function, kind: Kind, errors: &mut Errors, accepted: &mut Acc
 pub(crate) fn not_a_function(kind: Kind, NotAFunction(at): &NotAFunction) -> Error {
     let message = kind.says("can only be used on an `async fn`");
     match at {
-        Some(token) => Error::new_spanned(token, message),
+        Some(token) => Error::spanned(token, message),
         None => Error::new(Span::call_site(), message),
     }
 }
@@ -249,15 +248,6 @@ fn only_lifetimes(generics: &TokenStream) -> bool {
         }
     }
     true
-}
-
-/// An error at `tokens`: at its one token, or spanning all of them.
-fn spanned(tokens: &TokenStream, message: String) -> Error {
-    let mut trees = tokens.clone().into_iter();
-    match (trees.next(), trees.next()) {
-        (Some(only), None) => Error::new(only.span(), message),
-        _ => Error::new_spanned(tokens.to_token_stream(), message),
-    }
 }
 
 impl Kind {

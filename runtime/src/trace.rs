@@ -58,6 +58,8 @@
 //! assert_eq!(traced.stats().polls, 1);
 //! ```
 
+// The non-generic functions here are `#[inline]`: then only a crate that
+// traces compiles them, and a program without `trace` builds none of this.
 mod awaits;
 
 pub use awaits::{at, Site};
@@ -141,6 +143,7 @@ impl Stats {
     /// assert_eq!(stats.wakes(), 3);
     /// ```
     #[must_use]
+    #[inline]
     pub fn wakes(&self) -> usize {
         self.wakes_during_poll + self.wakes_from_other_threads + self.wakes_between_polls
     }
@@ -428,6 +431,7 @@ struct WakeCounter {
 }
 
 impl WakeCounter {
+    #[inline]
     fn start_poll(&self) {
         *self.poller.lock().unwrap_or_else(PoisonError::into_inner) = Some(thread::current().id());
         self.polling.store(true, Ordering::Relaxed);
@@ -445,6 +449,7 @@ struct PollGuard<'a> {
 }
 
 impl Drop for PollGuard<'_> {
+    #[inline]
     fn drop(&mut self) {
         self.wakes.polling.store(false, Ordering::Relaxed);
         let end = Instant::now();
@@ -455,10 +460,12 @@ impl Drop for PollGuard<'_> {
 }
 
 impl Wake for WakeCounter {
+    #[inline]
     fn wake(self: Arc<Self>) {
         self.wake_by_ref();
     }
 
+    #[inline]
     fn wake_by_ref(self: &Arc<Self>) {
         let poller = *self.poller.lock().unwrap_or_else(PoisonError::into_inner);
         let counter = if poller != Some(thread::current().id()) {
@@ -489,6 +496,7 @@ struct Report<'a> {
 }
 
 impl fmt::Display for Report<'_> {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let Self {
             label,
@@ -532,6 +540,7 @@ thread_local! {
 }
 
 /// Writes a report: to stderr, or to the text [`capture`] collects.
+#[inline]
 fn emit(text: &str) {
     let captured = CAPTURED
         .try_with(|captured| {
@@ -573,6 +582,7 @@ struct Restore {
 
 impl Restore {
     /// What was captured.
+    #[inline]
     fn finish(&mut self) -> String {
         self.done = true;
         let outer = self.outer.take();
@@ -583,6 +593,7 @@ impl Restore {
 }
 
 impl Drop for Restore {
+    #[inline]
     fn drop(&mut self) {
         if !self.done {
             let outer = self.outer.take();
@@ -595,6 +606,7 @@ impl Drop for Restore {
 struct Ms(Duration);
 
 impl fmt::Display for Ms {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:.1} ms", self.0.as_secs_f64() * 1000.0)
     }
@@ -604,6 +616,7 @@ impl fmt::Display for Ms {
 struct Plural(usize, &'static str);
 
 impl fmt::Display for Plural {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let s = if self.0 == 1 { "" } else { "s" };
         write!(f, "{} {}{s}", self.0, self.1)

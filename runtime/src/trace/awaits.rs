@@ -37,6 +37,7 @@ pub struct Site {
 }
 
 impl fmt::Display for Site {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let Self {
             file,
@@ -75,6 +76,7 @@ pub async fn at<F: IntoFuture>(future: F, site: &'static Site) -> F::Output {
 struct Note(Option<(u64, u64)>);
 
 impl Note {
+    #[inline]
     fn pending(&mut self, site: &'static Site) {
         self.forget();
         self.0 = FRAMES
@@ -90,6 +92,7 @@ impl Note {
             .flatten();
     }
 
+    #[inline]
     fn forget(&mut self) {
         if let Some((serial, number)) = self.0.take() {
             let _ = FRAMES.try_with(|frames| {
@@ -104,6 +107,7 @@ impl Note {
 
 /// Ready, or dropped before: no longer pending.
 impl Drop for Note {
+    #[inline]
     fn drop(&mut self) {
         if self.0.is_some() {
             self.forget();
@@ -111,7 +115,6 @@ impl Drop for Note {
     }
 }
 
-#[derive(Default)]
 struct Frames {
     /// The last frame serial or note number handed out.
     next: u64,
@@ -125,7 +128,12 @@ struct Frame {
 }
 
 thread_local! {
-    static FRAMES: RefCell<Frames> = RefCell::new(Frames::default());
+    static FRAMES: RefCell<Frames> = const {
+        RefCell::new(Frames {
+            next: 0,
+            stack: Vec::new(),
+        })
+    };
 }
 
 /// The frame of one poll of a `Traced` future; closed when dropped, also
@@ -133,6 +141,7 @@ thread_local! {
 pub(crate) struct Recording(Option<u64>);
 
 impl Recording {
+    #[inline]
     pub(crate) fn start() -> Self {
         let serial = FRAMES.try_with(|frames| {
             let mut frames = frames.borrow_mut();
@@ -148,12 +157,14 @@ impl Recording {
     }
 
     /// The awaits pending now, outermost first.
+    #[inline]
     pub(crate) fn finish(mut self) -> Vec<&'static Site> {
         let mut sites = self.close();
         sites.reverse();
         sites
     }
 
+    #[inline]
     fn close(&mut self) -> Vec<&'static Site> {
         let Some(serial) = self.0.take() else {
             return Vec::new();
@@ -172,6 +183,7 @@ impl Recording {
 }
 
 impl Drop for Recording {
+    #[inline]
     fn drop(&mut self) {
         self.close();
     }
