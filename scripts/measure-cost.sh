@@ -7,7 +7,8 @@
 # printing "hello"; only the way `main` runs differs:
 #
 #   sync      fn main() { println!("hello"); }
-#   lazy      #[lazy_main::main] async fn main()           lazy-main = { path = <this workspace> }
+#   lazy      #[lazy_main::main] async fn main()           lazy-main = { path = <this workspace> },
+#                                                          built as from crates.io (not incrementally)
 #   pollster  #[pollster::main] async fn main()            pollster 1.0.3, features ["macro"]
 #   tokio     #[tokio::main(flavor = "current_thread")]    tokio 1, features ["rt", "macros"]
 #   futures   futures_executor::block_on(async { .. })     futures-executor 0.3.34
@@ -63,7 +64,7 @@ make_project() { # make_project NAME DEPENDENCY-LINE MAIN.RS
     printf '%s\n' "$3" >"$work/$1/src/main.rs"
 }
 make_project sync "" 'fn main() { println!("hello"); }'
-make_project lazy "lazy-main = { path = '$dep' }" \
+make_project lazy "$(lazy_main_dependency "$dep")" \
     '#[lazy_main::main] async fn main() { println!("hello"); }'
 make_project pollster "${executor_dependency[pollster]}" \
     '#[pollster::main] async fn main() { println!("hello"); }'

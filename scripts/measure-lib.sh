@@ -104,6 +104,20 @@ lazy_main_source() {
     echo "$1"
 }
 
+# lazy_main_dependency PATH: the Cargo.toml lines that make the lazy-main at
+# PATH a dependency, built as a user gets it from crates.io. Cargo compiles
+# path dependencies incrementally (as every local package) and registry ones
+# not, which costs a cold build about a second here; the profile overrides
+# turn that off for lazy-main's three crates only, and the project's own
+# crate stays incremental, as in every peer's project.
+lazy_main_dependency() {
+    printf "lazy-main = { path = '%s' }\n" "$1"
+    local crate
+    for crate in lazy-main lazy-main-macros lazy-main-runtime; do
+        printf '\n[profile.dev.package.%s]\nincremental = false\n' "$crate"
+    done
+}
+
 # new_project DIR [DEPENDENCY-LINE]: `cargo new --bin` in DIR, its own
 # workspace whatever directory DIR is in; the caller writes its sources.
 new_project() {

@@ -17,7 +17,7 @@
 #    for each project: touch tests/many.rs, then `cargo check --tests` and
 #    `cargo test --no-run` under `/usr/bin/time`, with CARGO_INCREMENTAL=0.
 #    Reported: user+sys CPU seconds, median and min, and lazy / the best of
-#    tokio and pollster (target <= 0.8 for each).
+#    tokio and pollster by each (target <= 0.8 for each, by median).
 # 3. `cargo rustc --profile test --test many -- --emit=llvm-ir` of each: LLVM
 #    IR functions (`define`s) per test, and the same minus the sync project's
 #    (what the attribute adds to a test). lazy's functions are then sorted by
@@ -88,6 +88,8 @@ rustc_instructions() {
     shift
     (cd "$dir" && cargo "$@" --quiet >/dev/null 2>&1) || die "cargo $* failed in $dir"
     touch "$dir/tests/many.rs"
+    # The backquotes are cargo's, around the command it runs.
+    # shellcheck disable=SC2016
     command=$(cd "$dir" && cargo "$@" -v 2>&1 | grep 'Running `.*rustc.*--crate-name many' |
         sed 's/^ *Running `//; s/`$//')
     touch "$dir/tests/many.rs"
@@ -95,7 +97,7 @@ rustc_instructions() {
     grep -q '"level":"error"' <<<"$output" && die "rustc failed under callgrind in $dir"
     grep -o 'Collected : [0-9]*' <<<"$output" | awk '{ printf "%.3f\n", $3 / 1e9 }'
 }
-make lazy "lazy-main = { path = '$lazy_dir' }" '#[lazy_main::test]' 'async ' '.await'
+make lazy "$(lazy_main_dependency "$lazy_dir")" '#[lazy_main::test]' 'async ' '.await'
 make tokio "${executor_dependency[tokio]}" '#[tokio::test]' 'async ' '.await'
 make pollster "${executor_dependency[pollster]}" '#[pollster::test]' 'async ' '.await'
 make sync '' '#[test]' '' ''
@@ -188,10 +190,10 @@ echo "- load average at the end: $(cut -d ' ' -f 1-3 /proc/loadavg)"
 echo
 echo "| | lazy-main | tokio (\`rt\`, \`macros\`) | pollster (\`macro\`) | the same tests written sync |"
 echo "|---|---:|---:|---:|---:|"
-declare -A check build
+declare -A check build check_min build_min
 for p in "${projects[@]}"; do
-    read -r "check[$p]" _ _ < <(samples "$times" "$p" check_user+check_sys | stats %.2f)
-    read -r "build[$p]" _ _ < <(samples "$times" "$p" build_user+build_sys | stats %.2f)
+    read -r "check[$p]" "check_min[$p]" _ < <(samples "$times" "$p" check_user+check_sys | stats %.2f)
+    read -r "build[$p]" "build_min[$p]" _ < <(samples "$times" "$p" build_user+build_sys | stats %.2f)
 done
 row() { # row LABEL ARRAY
     local -n values=$2
@@ -199,6 +201,8 @@ row() { # row LABEL ARRAY
 }
 row "\`cargo check --tests\`, CPU s (median)" check
 row "\`cargo test --no-run\`, CPU s (median)" build
+row "\`cargo check --tests\`, CPU s (min)" check_min
+row "\`cargo test --no-run\`, CPU s (min)" build_min
 declare -A per_test # read by `row`
 # shellcheck disable=SC2034
 for p in "${projects[@]}"; do
@@ -215,6 +219,9 @@ build_ratio=$(ratio "${build[lazy]}" "$(best build)")
 echo "lazy / best of tokio and pollster: \`cargo check --tests\` **$check_ratio**," \
     "\`cargo test --no-run\` **$build_ratio** (target <= $target_tests:" \
     "$(verdict "$check_ratio" "$target_tests"), $(verdict "$build_ratio" "$target_tests"))."
+# This machine's speed jumps between runs; the fastest run of each is a second view.
+echo "By the fastest run of each: check $(ratio "${check_min[lazy]}" "$(best check_min)")," \
+    "build $(ratio "${build_min[lazy]}" "$(best build_min)")."
 echo
 for p in lazy tokio pollster; do
     sample_functions "$p" >"$work/$p.sample"

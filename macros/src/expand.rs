@@ -4,23 +4,30 @@
 //! visibility, name and return type (for `test`, a `#[::core::prelude::v1::test]`
 //! follows the user's attributes). Its body takes one of three shapes:
 //!
-//! 1. **Driven inner `async fn`**, the normal case: the user's body, in an
-//!    inner `async fn` with the user's signature, so the compiler checks it
-//!    exactly as it checks any `async fn`; the outer function drives it.
+//! 1. **Driven inner `async fn`**, for the program's `main`: the user's
+//!    body, in an inner `async fn` with the user's signature, so the compiler
+//!    checks it exactly as it checks any `async fn`; the outer function
+//!    drives it.
 //!
 //!    ```text
-//!    fn name() -> R {
-//!        async fn name() -> R { body }
-//!        ::lazy_main::__private::block_on(name())
+//!    fn main() -> R {
+//!        async fn main() -> R { body }
+//!        ::lazy_main::__private::block_on(main())
 //!    }
 //!    ```
 //!
-//! 2. **Driven `async move` block**, when the function has a `self` receiver
-//!    or its body names `Self`, which an inner function could not see:
+//! 2. **Driven `async move` block**, for every other function (a method, an
+//!    associated function of a possibly generic impl, a test) and for a
+//!    `main` naming `Self`: no inner function could see `self`, `Self` or
+//!    the impl's parameters. A never-taken `return` of the declared type
+//!    comes first, so the body's errors stay in the body:
 //!
 //!    ```text
 //!    fn name(&self) -> R {
-//!        ::lazy_main::__private::block_on(async move { body })
+//!        ::lazy_main::__private::block_on(async move {
+//!            if false { return ::lazy_main::__private::unreachable::<R>(); }
+//!            body
+//!        })
 //!    }
 //!    ```
 //!

@@ -131,9 +131,12 @@ pub fn block_on_pinned<F: Future + ?Sized>(mut future: Pin<&mut F>) -> F::Output
 }
 
 /// Calls `poll` until it returns `true` (ready), waiting for a wake after
-/// each `false`: the part of `block_on` that does not depend on the future,
-/// compiled once. In an optimised build it is inlined and `poll` with it.
-#[inline]
+/// each `false`: the part of `block_on` that does not depend on the future.
+/// In an optimised build it is inlined, and `poll` with it. In a debug build
+/// it is compiled once, here: `#[inline]` would make every crate that calls
+/// `block_on` compile its own copy (with the thread-local and what it
+/// needs), a cost paid again by each test crate.
+#[cfg_attr(not(debug_assertions), inline)]
 fn drive(poll: &mut dyn FnMut(&mut Context<'_>) -> bool) {
     IDLE.try_with(|idle| match idle.try_borrow_mut() {
         // The `RefMut` is the drop guard: it gives the parker back when the
