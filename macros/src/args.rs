@@ -10,9 +10,7 @@ use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
 use syn::{Error, Ident, LitStr, Token};
 
-use crate::errors;
-
-use crate::errors::Errors;
+use crate::errors::{self, Errors};
 use crate::item::angle_brackets;
 
 /// How much `trace` reports.

@@ -125,6 +125,11 @@ fn label_stream(stream: TokenStream, krate: &TokenStream) -> TokenStream {
     out.into_iter().collect()
 }
 
+/// Reading back, a keyword that ends the operand (see `NOT_OPERANDS`).
+fn ends_operand(ident: &Ident) -> bool {
+    NOT_OPERANDS.iter().any(|keyword| ident == keyword)
+}
+
 fn is_await(token: Option<&TokenTree>) -> bool {
     matches!(token, Some(TokenTree::Ident(ident)) if ident == "await")
 }
@@ -186,22 +191,14 @@ fn chain_start(tokens: &[TokenTree]) -> Option<usize> {
                 Delimiter::None => return Some(last),
                 Delimiter::Brace => return block_start(tokens, last),
             },
-            TokenTree::Ident(ident) => {
-                let name = ident.to_string();
-                if NOT_OPERANDS.contains(&name.as_str()) {
-                    return None;
-                }
+            TokenTree::Ident(ident) if ends_operand(ident) => return None,
+            TokenTree::Ident(_) | TokenTree::Literal(_) => {
                 match path_or_member_before(tokens, last) {
                     Step::Stop => return Some(last),
                     Step::StopAt(start) => return Some(start),
                     Step::Continue(next_end) => end = next_end,
                 }
             }
-            TokenTree::Literal(_) => match path_or_member_before(tokens, last) {
-                Step::Stop => return Some(last),
-                Step::StopAt(start) => return Some(start),
-                Step::Continue(next_end) => end = next_end,
-            },
             // `name!(…)`: the macro's name comes next.
             TokenTree::Punct(p)
                 if p.as_char() == '!'
@@ -246,9 +243,7 @@ fn path_or_member_before(tokens: &[TokenTree], index: usize) -> Step {
     if is_colon2(tokens, index) {
         let colons = index - 2;
         return match colons.checked_sub(1).map(|i| &tokens[i]) {
-            Some(TokenTree::Ident(ident)) if !NOT_OPERANDS.iter().any(|k| ident == k) => {
-                Step::Continue(colons)
-            }
+            Some(TokenTree::Ident(ident)) if !ends_operand(ident) => Step::Continue(colons),
             Some(TokenTree::Punct(p)) if p.as_char() == '>' => Step::Continue(colons),
             _ => Step::StopAt(colons),
         };
@@ -262,7 +257,7 @@ fn continues_before(tokens: &[TokenTree], index: usize) -> bool {
         return false;
     };
     match before {
-        TokenTree::Ident(ident) => !NOT_OPERANDS.iter().any(|keyword| ident == keyword),
+        TokenTree::Ident(ident) => !ends_operand(ident),
         TokenTree::Group(_) | TokenTree::Literal(_) => true,
         TokenTree::Punct(p) => matches!(p.as_char(), '?' | '>' | '!'),
     }

@@ -242,21 +242,30 @@ fn typed_block(
     body: &TokenStream,
     span: Span,
 ) -> TokenStream {
-    let returns = &function.returns;
     let Some(block) = block else {
         return quote_spanned!(span=> async move #body); // an editor's placeholder
     };
-    if returns.never || returns.opaque {
+    // The declared type: the output after its `->`.
+    let declared: Vec<TokenTree> = function.output.clone().into_iter().skip(2).collect();
+    let never = matches!(declared.as_slice(), [TokenTree::Punct(bang)] if bang.as_char() == '!');
+    let opaque = declared
+        .iter()
+        .any(|token| matches!(token, TokenTree::Ident(ident) if ident == "impl"));
+    if never || opaque {
         return quote_spanned!(span=> async move #block);
     }
     // From the first to the last token of the declared type, so that rustc's
     // "return type inferred to be … here" points at the signature.
-    let first = Span::call_site().located_at(returns.first.unwrap_or_else(Span::call_site));
-    let last = Span::call_site().located_at(returns.last.unwrap_or(first));
-    let declared = if returns.ty.is_empty() {
+    let first = Span::call_site().located_at(
+        declared
+            .first()
+            .map_or_else(Span::call_site, TokenTree::span),
+    );
+    let last = Span::call_site().located_at(declared.last().map_or(first, TokenTree::span));
+    let declared = if declared.is_empty() {
         quote_spanned!(first=> ())
     } else {
-        returns.ty.clone()
+        declared.into_iter().collect()
     };
     let callee = located_at(krate, first);
     let opening = quote_spanned!(first=> return #callee::__private::unreachable::<);

@@ -33,27 +33,11 @@ pub(crate) struct Function {
     pub(crate) params: Vec<TokenStream>,
     /// `-> Type`, arrow included; empty for `()`.
     pub(crate) output: TokenStream,
-    /// What the return type is, as the expansion needs to know it.
-    pub(crate) returns: Returns,
     /// `where …`; empty without one.
     pub(crate) where_clause: TokenStream,
     /// Tokens between the signature and the body that belong to neither.
     pub(crate) stray: TokenStream,
     pub(crate) body: Body,
-}
-
-/// The return type, after `->`.
-#[derive(Default)]
-pub(crate) struct Returns {
-    /// Its tokens; empty for `()`.
-    pub(crate) ty: TokenStream,
-    /// The spans of its first and last tokens.
-    pub(crate) first: Option<proc_macro2::Span>,
-    pub(crate) last: Option<proc_macro2::Span>,
-    /// `-> !`.
-    pub(crate) never: bool,
-    /// `-> impl Trait`, or a type with `impl Trait` in it.
-    pub(crate) opaque: bool,
 }
 
 /// `#[…]`, as written.
@@ -151,25 +135,12 @@ impl Function {
         let param_list: TokenStream = content.fork().parse()?;
         let params = split_at_commas(&content)?;
         let mut output = TokenStream::new();
-        let mut returns = Returns::default();
         if input.peek(Token![->]) {
             output.append(input.parse::<TokenTree>()?); // `-`
             output.append(input.parse::<TokenTree>()?); // `>`
-            let mut count = 0;
             while !input.is_empty() && !input.peek(Token![where]) {
-                let token: TokenTree = input.parse()?;
-                returns.first.get_or_insert(token.span());
-                returns.last = Some(token.span());
-                match &token {
-                    TokenTree::Ident(ident) if ident == "impl" => returns.opaque = true,
-                    TokenTree::Punct(punct) if punct.as_char() == '!' => returns.never = true,
-                    _ => {}
-                }
-                count += 1;
-                returns.ty.append(token.clone());
-                output.append(token);
+                output.append(input.parse::<TokenTree>()?);
             }
-            returns.never &= count == 1;
         }
         let mut where_clause = TokenStream::new();
         if input.peek(Token![where]) {
@@ -187,7 +158,6 @@ impl Function {
             param_list,
             params,
             output,
-            returns,
             where_clause,
             stray,
             body,

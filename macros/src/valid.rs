@@ -223,28 +223,20 @@ fn attribute_problem(attr: &Attribute, kind: Kind) -> Problem {
     }
 }
 
-/// `<'a, 'b: 'a>`: lifetimes only, which the attribute keeps.
+/// `<'a, 'b: 'a>`: lifetimes only, which the attribute keeps. Each parameter
+/// must start with `'`; a lifetime's bounds are lifetimes, so the first other
+/// parameter decides before any nested `<…>` or `,` could be miscounted.
 fn only_lifetimes(generics: &TokenStream) -> bool {
-    let mut expect_parameter = true;
-    let mut depth = 0usize;
+    let mut parameter_starts = true;
     for token in generics.clone() {
         match &token {
-            TokenTree::Punct(p) if p.as_char() == '<' => depth += 1,
-            TokenTree::Punct(p) if p.as_char() == '>' => depth = depth.saturating_sub(1),
-            TokenTree::Punct(p) if p.as_char() == ',' && depth == 1 => {
-                expect_parameter = true;
-                continue;
+            TokenTree::Punct(p) if matches!(p.as_char(), '<' | ',') => parameter_starts = true,
+            // `>` closes the list, also after a trailing `,`.
+            TokenTree::Punct(p) if parameter_starts && matches!(p.as_char(), '\'' | '>') => {
+                parameter_starts = false;
             }
+            _ if parameter_starts => return false,
             _ => {}
-        }
-        if expect_parameter
-            && depth == 1
-            && !matches!(&token, TokenTree::Punct(p) if p.as_char() == '<')
-        {
-            if !matches!(&token, TokenTree::Punct(p) if p.as_char() == '\'') {
-                return false;
-            }
-            expect_parameter = false;
         }
     }
     true
