@@ -68,6 +68,17 @@ fn exit_code_and_impl_termination() {
     assert_eq!(format!("{report:?}"), format!("{:?}", ExitCode::SUCCESS));
 }
 
+/// `impl Trait` inside the return type, not only at its start.
+#[lazy_main::main]
+async fn impl_trait_in_a_tuple() -> (impl std::fmt::Debug, u8) {
+    (double(2).await, 5)
+}
+
+#[test]
+fn impl_trait_anywhere_in_the_return_type() {
+    assert_eq!(format!("{:?}", impl_trait_in_a_tuple()), "(4, 5)");
+}
+
 thread_local! {
     static TAKE_EARLY_RETURN: Cell<bool> = const { Cell::new(false) };
 }

@@ -215,13 +215,24 @@ fn driving_body(kind: Kind, args: &Args, function: &Function, accepted: &Accepte
 /// are never in an impl, but many of them are built at once: the block is
 /// cheaper to compile, and diagnosed the same way.
 fn inner_function(kind: Kind, function: &Function, accepted: &Accepted) -> bool {
+    kind == Kind::Main && function.name == "main" && !uses_self(function, accepted)
+}
+
+/// Whether the function, as written, uses `self` or `Self` anywhere: then no
+/// inner item can be given its signature or body.
+fn uses_self(function: &Function, accepted: &Accepted) -> bool {
     // Cheapest tests first: reading the body goes token by token.
-    kind == Kind::Main
-        && function.name == "main"
-        && accepted.receiver.is_empty()
-        && !mentions_self(&function.output)
-        && !mentions_self(&function.param_list)
-        && !mentions_self(&accepted.body)
+    !accepted.receiver.is_empty()
+        || accepted.unsupported.has_receiver
+        || [
+            &function.generics,
+            &function.param_list,
+            &function.output,
+            &function.where_clause,
+            &accepted.body,
+        ]
+        .into_iter()
+        .any(|tokens| mentions(tokens, "Self"))
 }
 
 /// Shape 2's block: `async move { body }`, typed before the body is checked.
@@ -248,10 +259,8 @@ fn typed_block(
     // The declared type: the output after its `->`.
     let declared: Vec<TokenTree> = function.output.clone().into_iter().skip(2).collect();
     let never = matches!(declared.as_slice(), [TokenTree::Punct(bang)] if bang.as_char() == '!');
-    let opaque = declared
-        .iter()
-        .any(|token| matches!(token, TokenTree::Ident(ident) if ident == "impl"));
-    if never || opaque {
+    // `impl Trait` anywhere in it, `(impl Debug, u8)` too, cannot be named.
+    if never || mentions(&function.output, "impl") {
         return quote_spanned!(span=> async move #block);
     }
     // From the first to the last token of the declared type, so that rustc's
@@ -299,11 +308,7 @@ fn checked_body_only(function: &Function, accepted: &Accepted) -> TokenStream {
         unsupported, body, ..
     } = accepted;
     // An inner fn cannot see `self` or `Self`: then the body goes unchecked.
-    let sees_everything = accepted.receiver.is_empty()
-        && !unsupported.has_receiver
-        && !mentions_self(body)
-        && !mentions_self(output);
-    let inner = sees_everything.then(|| {
+    let inner = (!uses_self(function, accepted)).then(|| {
         let Unsupported {
             generics,
             params,
@@ -326,11 +331,11 @@ fn span_of(path: &TokenStream) -> Span {
     first.join(last).unwrap_or(last)
 }
 
-/// Whether `tokens` name `Self` anywhere.
-fn mentions_self(tokens: &TokenStream) -> bool {
+/// Whether `tokens` hold the identifier `word` anywhere, also in groups.
+fn mentions(tokens: &TokenStream, word: &str) -> bool {
     tokens.clone().into_iter().any(|token| match token {
-        TokenTree::Ident(ident) => ident == "Self",
-        TokenTree::Group(group) => mentions_self(&group.stream()),
+        TokenTree::Ident(ident) => ident == word,
+        TokenTree::Group(group) => mentions(&group.stream(), word),
         _ => false,
     })
 }
