@@ -569,36 +569,21 @@ fn emit(text: &str) {
 /// ```
 pub fn capture<T>(run: impl FnOnce() -> T) -> (T, String) {
     let outer = CAPTURED.with(|captured| captured.replace(Some(String::new())));
-    let mut restore = Restore { outer, done: false };
+    let _restore = Restore(outer);
     let value = run();
-    (value, restore.finish())
+    let text = CAPTURED.with(|captured| captured.borrow_mut().take());
+    (value, text.unwrap_or_default())
 }
 
-/// Gives an enclosing [`capture`] its buffer back, also when `run` panics.
-struct Restore {
-    outer: Option<String>,
-    done: bool,
-}
-
-impl Restore {
-    /// What was captured.
-    #[inline]
-    fn finish(&mut self) -> String {
-        self.done = true;
-        let outer = self.outer.take();
-        CAPTURED
-            .with(|captured| captured.replace(outer))
-            .unwrap_or_default()
-    }
-}
+/// Gives an enclosing [`capture`] its buffer back (or none), when `capture`
+/// returns and while a panic of `run` unwinds.
+struct Restore(Option<String>);
 
 impl Drop for Restore {
     #[inline]
     fn drop(&mut self) {
-        if !self.done {
-            let outer = self.outer.take();
-            let _ = CAPTURED.try_with(|captured| captured.replace(outer));
-        }
+        let outer = self.0.take();
+        let _ = CAPTURED.try_with(|captured| captured.replace(outer));
     }
 }
 

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use common::{wake_later, watchdog, WakeSelf, LIMIT};
 use lazy_main_runtime::block_on;
-use lazy_main_runtime::trace::{trace, Stats, Traced};
+use lazy_main_runtime::trace::{capture, trace, Stats, Traced};
 
 const DELAY: Duration = Duration::from_millis(30);
 
@@ -130,4 +130,22 @@ fn the_times_add_up_in_every_ending() {
     std::thread::sleep(Duration::from_millis(5));
     assert!(dropped.as_mut().poll(&mut cx).is_pending());
     adds_up(dropped.stats());
+}
+
+/// A capture inside a capture gets its own report; the outer one keeps its
+/// own; and a panic inside a capture gives the outer one its buffer back.
+#[test]
+fn captures_nest_and_survive_a_panic() {
+    let sum = || block_on(Traced::new("sum", async { 1 + 2 }));
+    let ((inner, inner_report), outer_report) = capture(|| {
+        sum();
+        let inner = capture(sum);
+        let panicked = catch_unwind(|| capture(|| panic!("in a capture")));
+        assert!(panicked.is_err());
+        sum();
+        inner
+    });
+    assert_eq!(inner, 3);
+    assert_eq!(inner_report.matches("`sum` ready").count(), 1);
+    assert_eq!(outer_report.matches("`sum` ready").count(), 2);
 }

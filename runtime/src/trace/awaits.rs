@@ -82,8 +82,7 @@ impl Note {
         self.0 = FRAMES
             .try_with(|frames| {
                 let mut frames = frames.borrow_mut();
-                frames.next += 1;
-                let number = frames.next;
+                let number = frames.number();
                 let frame = frames.stack.last_mut()?;
                 frame.notes.push((number, site));
                 Some((frame.serial, number))
@@ -125,6 +124,15 @@ struct Frames {
     stack: Vec<Frame>,
 }
 
+impl Frames {
+    /// A number not handed out before on this thread, for a frame or a note.
+    #[inline]
+    fn number(&mut self) -> u64 {
+        self.next += 1;
+        self.next
+    }
+}
+
 struct Frame {
     serial: u64,
     notes: Vec<(u64, &'static Site)>,
@@ -148,8 +156,7 @@ impl Recording {
     pub(crate) fn start() -> Self {
         let serial = FRAMES.try_with(|frames| {
             let mut frames = frames.borrow_mut();
-            frames.next += 1;
-            let serial = frames.next;
+            let serial = frames.number();
             frames.stack.push(Frame {
                 serial,
                 notes: Vec::new(),
