@@ -28,7 +28,6 @@
 #[allow(dead_code)] // shared with the learn example, which uses other parts
 mod teaching;
 
-use std::collections::HashMap;
 use std::fs;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -87,18 +86,19 @@ fn main() -> ExitCode {
     for pass in &passes {
         project.add(&pass.bin(), &root.join(&pass.path));
     }
-    let traced = derive(&selected, &derived_dir, "trace", traced_attribute);
-    let helpers = derive_helpers(&selected, &derived_dir);
+    let traced = derive(&selected, &derived_dir, "trace", |case| {
+        attribute_changed(case, traced_attribute)
+    });
+    let helpers = derive(&selected, &derived_dir, "helper", Case::as_helper);
     let mutants = suite
         .case(MUTATED_CASE)
         .filter(|_| filters.is_empty())
         .map(|case| mutants(case, &derived_dir))
         .unwrap_or_default();
-    for (id, path) in &traced {
-        project.add(&format!("trace-{}", id.replace('/', "-")), path);
-    }
-    for (id, path) in &helpers {
-        project.add(&format!("helper-{}", id.replace('/', "-")), path);
+    for (prefix, derived) in [("trace", &traced), ("helper", &helpers)] {
+        for (id, path) in derived {
+            project.add(&variant_bin(prefix, id), path);
+        }
     }
     for (name, path, _) in &mutants {
         project.add(name, path);
@@ -188,51 +188,46 @@ fn check_claims(claims: &[claims::Claim], diagnostics: &[Diagnostic]) -> Vec<Str
     problems
 }
 
-/// For each case with one attributed function, its source with the
-/// attribute line changed by `change`, written to `dir`; by case id.
+/// Each case's source as `source` derives it, written to `dir`; by case id.
+/// A case `source` has nothing for is left out.
 fn derive(
     cases: &[&Case],
     dir: &std::path::Path,
     suffix: &str,
-    change: fn(&str) -> Option<String>,
+    source: impl Fn(&Case) -> Option<String>,
 ) -> Vec<(String, PathBuf)> {
-    let mut derived = Vec::new();
-    for case in cases {
-        if case.attributed_body().is_none() {
-            continue;
-        }
-        let mut changed = true;
-        let source = case.with_attribute_replaced(|attribute| {
-            change(attribute).unwrap_or_else(|| {
-                changed = false;
-                attribute.to_owned()
-            })
-        });
-        let (Some(source), true) = (source, changed) else {
-            continue;
-        };
-        let path = dir.join(format!("{}.{suffix}.rs", case.id.replace('/', "-")));
-        write(&path, &source);
-        derived.push((case.id.clone(), path));
-    }
-    derived
-}
-
-/// Each case whose attributed function is `main`, as a helper instead.
-fn derive_helpers(cases: &[&Case], dir: &std::path::Path) -> Vec<(String, PathBuf)> {
     cases
         .iter()
         .filter_map(|case| {
-            let source = case.as_helper()?;
-            let path = dir.join(format!("{}.helper.rs", case.id.replace('/', "-")));
+            let source = source(case)?;
+            let path = dir.join(format!("{}.{suffix}.rs", case.id.replace('/', "-")));
             write(&path, &source);
             Some((case.id.clone(), path))
         })
         .collect()
 }
 
+/// The case's source with its one attribute line changed by `change`;
+/// `None` without one attributed function, or when `change` leaves it.
+fn attribute_changed(case: &Case, change: fn(&str) -> Option<String>) -> Option<String> {
+    case.attributed_body()?;
+    let mut changed = true;
+    let source = case.with_attribute_replaced(|attribute| {
+        change(attribute).unwrap_or_else(|| {
+            changed = false;
+            attribute.to_owned()
+        })
+    })?;
+    changed.then_some(source)
+}
+
+/// The binary of a case's variant: `trace-<group>-<name>`.
+fn variant_bin(prefix: &str, id: &str) -> String {
+    format!("{prefix}-{}", id.replace('/', "-"))
+}
+
 /// `#[lazy_main::main]` -> `#[allow(dead_code)]`: a plain `async fn` in a library.
-#[allow(clippy::unnecessary_wraps)] // the shape `derive` takes
+#[allow(clippy::unnecessary_wraps)] // the shape `attribute_changed` takes
 fn plain_attribute(_: &str) -> Option<String> {
     Some("#[allow(dead_code)]".to_owned())
 }
@@ -269,8 +264,15 @@ fn check_parity(
     dir: &std::path::Path,
     report: &mut Report,
 ) {
-    let traced: HashMap<&str, &PathBuf> = traced.iter().map(|(id, p)| (id.as_str(), p)).collect();
-    let helpers: HashMap<&str, &PathBuf> = helpers.iter().map(|(id, p)| (id.as_str(), p)).collect();
+    let ids = |derived: &[(String, PathBuf)]| -> Vec<String> {
+        derived.iter().map(|(id, _)| id.clone()).collect()
+    };
+    let (trace_ids, helper_ids) = (ids(traced), ids(helpers));
+    // Each variant compiled next to the case, and what its diagnostics are.
+    let variants = [
+        ("trace", "with `trace = \"verbose\"`", &trace_ids),
+        ("helper", "as a helper (an `async move` block)", &helper_ids),
+    ];
     let none = Vec::new();
     let body_cases: Vec<&Case> = cases
         .iter()
@@ -285,7 +287,10 @@ fn check_parity(
             ));
         }
     }
-    for (id, plain_path) in derive(&body_cases, dir, "plain", plain_attribute) {
+    let plain_sources = derive(&body_cases, dir, "plain", |case| {
+        attribute_changed(case, plain_attribute)
+    });
+    for (id, plain_path) in plain_sources {
         let case = cases
             .iter()
             .find(|case| case.id == id)
@@ -307,21 +312,14 @@ fn check_parity(
         };
         let attributed = checked.diagnostics.get(&case.bin()).unwrap_or(&none);
         let mut problems = compare(&plain, attributed, "with the attribute");
-        if traced.contains_key(id.as_str()) {
-            let bin = format!("trace-{}", id.replace('/', "-"));
-            let with_trace = checked.diagnostics.get(&bin).unwrap_or(&none);
-            problems.extend(compare(&plain, with_trace, "with `trace = \"verbose\"`"));
+        for (prefix, name, derived) in &variants {
+            if derived.contains(&id) {
+                let bin = variant_bin(prefix, &id);
+                let other = checked.diagnostics.get(&bin).unwrap_or(&none);
+                problems.extend(compare(&plain, other, name));
+            }
         }
-        if helpers.contains_key(id.as_str()) {
-            let bin = format!("helper-{}", id.replace('/', "-"));
-            let as_helper = checked.diagnostics.get(&bin).unwrap_or(&none);
-            problems.extend(compare(
-                &plain,
-                as_helper,
-                "as a helper (an `async move` block)",
-            ));
-            report.helper_parity += 1;
-        }
+        report.helper_parity += usize::from(helper_ids.contains(&id));
         report.parity(case, &problems);
     }
 }
