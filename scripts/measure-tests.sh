@@ -7,7 +7,8 @@
 # awaiting a ready future, an early `return Err(..)`, an `assert_eq!`,
 # `Ok(())`); only the attribute differs:
 #
-#   lazy      #[lazy_main::test]   lazy-main = { path = <this workspace> }
+#   lazy      #[lazy_main::test]   lazy-main = { path = <this workspace> },
+#                                  built as from crates.io (not incrementally)
 #   tokio     #[tokio::test]       tokio 1, features ["rt", "macros"]
 #   pollster  #[pollster::test]    pollster 1.0.3, features ["macro"]
 #   sync      #[test] fn           the same body without `.await`
@@ -68,17 +69,27 @@ TEST
     done
 }
 
-make_tests() { # make_tests PROJECT ATTRIBUTE ASYNC AWAIT: writes tests/many.rs
+# Each project's test attribute; all but `sync` are async tests.
+declare -A test_attribute=(
+    [lazy]='#[lazy_main::test]'
+    [tokio]='#[tokio::test]'
+    [pollster]='#[pollster::test]'
+    [sync]='#[test]'
+)
+
+make_tests() { # make_tests PROJECT: writes its tests/many.rs, $tests of them
     mkdir -p "$work/$1/tests"
-    many_tests "$2" "$3" "$4" >"$work/$1/tests/many.rs"
-    # `sync` awaits nothing: `std::future::ready(k)` would be a future there.
     if [[ $1 == sync ]]; then
-        sed -i 's/std::future::ready(\([0-9]*\))/\1/' "$work/$1/tests/many.rs"
+        # It awaits nothing: `std::future::ready(k)` would be a future there.
+        many_tests "${test_attribute[sync]}" '' '' |
+            sed 's/std::future::ready(\([0-9]*\))/\1/' >"$work/$1/tests/many.rs"
+    else
+        many_tests "${test_attribute[$1]}" 'async ' '.await' >"$work/$1/tests/many.rs"
     fi
 }
-make() { # make PROJECT DEPENDENCY-LINE ATTRIBUTE ASYNC AWAIT
+make() { # make PROJECT DEPENDENCY-LINE
     new_project "$work/$1" "$2"
-    make_tests "$1" "$3" "$4" "$5"
+    make_tests "$1"
 }
 
 # rustc_instructions PROJECT CARGO-ARGS...: instructions (in G) of the rustc
@@ -97,10 +108,10 @@ rustc_instructions() {
     grep -q '"level":"error"' <<<"$output" && die "rustc failed under callgrind in $dir"
     grep -o 'Collected : [0-9]*' <<<"$output" | awk '{ printf "%.3f\n", $3 / 1e9 }'
 }
-make lazy "$(lazy_main_dependency "$lazy_dir")" '#[lazy_main::test]' 'async ' '.await'
-make tokio "${executor_dependency[tokio]}" '#[tokio::test]' 'async ' '.await'
-make pollster "${executor_dependency[pollster]}" '#[pollster::test]' 'async ' '.await'
-make sync '' '#[test]' '' ''
+make lazy "$(lazy_main_dependency "$lazy_dir")"
+make tokio "${executor_dependency[tokio]}"
+make pollster "${executor_dependency[pollster]}"
+make sync ''
 
 export CARGO_INCREMENTAL=0
 for p in "${projects[@]}"; do
@@ -169,12 +180,7 @@ if [[ ${EXACT:-1} == 1 ]]; then
     for p in "${projects[@]}"; do
         log "callgrind, $exact_n tests: $p"
         tests=$exact_n
-        case $p in
-        lazy) make_tests lazy '#[lazy_main::test]' 'async ' '.await' ;;
-        tokio) make_tests tokio '#[tokio::test]' 'async ' '.await' ;;
-        pollster) make_tests pollster '#[pollster::test]' 'async ' '.await' ;;
-        sync) make_tests sync '#[test]' '' '' ;;
-        esac
+        make_tests "$p"
         exact_check[$p]=$(rustc_instructions "$p" check --tests)
         exact_build[$p]=$(rustc_instructions "$p" test --no-run --test many)
     done
