@@ -14,11 +14,13 @@
 #   sync      #[test] fn           the same body without `.await`
 #
 # 1. Every dependency is built first, so only the test crate is measured.
-# 2. RUNS interleaved rounds (lazy, tokio, pollster, sync, lazy, ...); in each,
-#    for each project: touch tests/many.rs, then `cargo check --tests` and
-#    `cargo test --no-run` under `/usr/bin/time`, with CARGO_INCREMENTAL=0.
+# 2. RUNS interleaved rounds; in each, `cargo check --tests` of every project
+#    back to back, then `cargo test --no-run` of every project, each after
+#    `touch tests/many.rs`, under `/usr/bin/time`, with CARGO_INCREMENTAL=0;
+#    the order of the projects reverses from one round to the next.
 #    Reported: user+sys CPU seconds, median and min, and lazy / the best of
-#    tokio and pollster by each (target <= 0.8 for each, by median).
+#    tokio and pollster by each (target <= 0.8 for each, by median); also
+#    that ratio within each round, whose numbers are seconds apart.
 # 3. `cargo rustc --profile test --test many -- --emit=llvm-ir` of each: LLVM
 #    IR functions (`define`s) per test, and the same minus the sync project's
 #    (what the attribute adds to a test). lazy's functions are then sorted by
@@ -30,7 +32,10 @@
 #    and the rustc that checks and builds the test crate runs under
 #    `valgrind --tool=callgrind`: instructions, and lazy / the best of tokio
 #    and pollster (the fixed cost of a crate makes these ratios, if anything,
-#    closer to 1 than at N).
+#    closer to 1 than at N). Then lazy's check is taken apart: the same tests
+#    written out by hand, each body an `async move` block not driven, then
+#    driven by `__private::block_on`, then with the line that types the
+#    block (the expansion itself); the attribute's own row is the rest.
 #
 # Usage: scripts/measure-tests.sh [RUNS] [N]   defaults 3 and 1000
 # Knobs: KEEP=1 keeps the temp dir; SNAPSHOT=0 builds lazy-main from the live
@@ -51,21 +56,49 @@ make_work_dir
 log "temp dir: $work"
 lazy_dir=$(lazy_main_source "$work/lazy-main-src")
 
+# The body of test K: test_body K AWAIT
+test_body() {
+    cat <<BODY
+    let value = std::future::ready($1)$2;
+    if value == usize::MAX { return Err(String::from("overflow")); }
+    assert_eq!(value, $1);
+    Ok(())
+BODY
+}
+
 # The N tests of one project: many_tests ATTRIBUTE ASYNC AWAIT
 many_tests() {
     local attribute=$1 async=$2 await=$3 k
     echo "//! $tests tests of the same shape."
     for ((k = 0; k < tests; k++)); do
-        cat <<TEST
-
-$attribute
-${async}fn t$k() -> Result<(), String> {
-    let value = std::future::ready($k)$await;
-    if value == usize::MAX { return Err(String::from("overflow")); }
-    assert_eq!(value, $k);
-    Ok(())
+        printf '\n%s\n%sfn t%s() -> Result<(), String> {\n' "$attribute" "$async" "$k"
+        test_body "$k" "$await"
+        echo "}"
+    done
 }
-TEST
+
+# The same tests written out by hand, with less and less of what the
+# attribute adds: written_out STEP, one of
+#   block    each body an `async move` block, built and not driven
+#   driven   ... driven by lazy-main's `block_on`
+#   typed    ... with the line that types the block first: the expansion
+written_out() {
+    local result='Result<(), String>' private='::lazy_main::__private' k typing
+    typing="if false { return $private::unreachable::<$result>(); }"
+    echo "//! $tests tests, written out: $1."
+    for ((k = 0; k < tests; k++)); do
+        printf '\n#[test]\nfn t%s() -> %s {\n' "$k" "$result"
+        case $1 in
+        block) echo "    let _future = async move {" ;;
+        driven) echo "    $private::block_on(async move {" ;;
+        typed) printf '    %s::block_on(async move {\n        %s\n' "$private" "$typing" ;;
+        esac
+        test_body "$k" .await
+        case $1 in
+        block) printf '    };\n    Ok(())\n' ;;
+        *) echo "    })" ;;
+        esac
+        echo "}"
     done
 }
 
@@ -131,11 +164,25 @@ timed() {
         { cat "$dir.log" >&2; die "cargo $* failed in $dir"; }
     cat "$dir.time"
 }
-measure() { # measure PROJECT ROUND -> "check_user check_sys build_user build_sys"
-    echo "$(timed "$1" check --tests) $(timed "$1" test --no-run)"
-}
+# One round: every project's check back to back, then every project's
+# build, in an order that reverses from round to round. This machine's speed
+# drifts within seconds, so the numbers compared are taken close together,
+# and no project always goes first. Rows as `rounds` writes them.
 times=$work/times.tsv
-rounds "$runs" "$times" "check_user check_sys build_user build_sys" measure "${projects[@]}"
+echo "# subject check_user check_sys build_user build_sys" >"$times"
+declare -A check_time
+for ((round = 1; round <= runs; round++)); do
+    order=("${projects[@]}")
+    if ((round % 2 == 0)); then
+        for ((i = 0; i < ${#projects[@]}; i++)); do order[i]=${projects[-1 - i]}; done
+    fi
+    for p in "${order[@]}"; do check_time[$p]=$(timed "$p" check --tests); done
+    for p in "${order[@]}"; do
+        build_time=$(timed "$p" test --no-run)
+        echo "$p ${check_time[$p]} $build_time" >>"$times"
+        log "run $round/$runs $p: check ${check_time[$p]}, build $build_time (user sys)"
+    done
+done
 
 # IR functions of the test crate: ir_functions PROJECT -> count; the .ll stays in $work/PROJECT.ll.
 ir_functions() {
@@ -184,6 +231,14 @@ if [[ ${EXACT:-1} == 1 ]]; then
         exact_check[$p]=$(rustc_instructions "$p" check --tests)
         exact_build[$p]=$(rustc_instructions "$p" test --no-run --test many)
     done
+    # Where lazy's check goes: the same tests written out, step by step.
+    declare -A steps
+    for step in block driven typed; do
+        log "callgrind, $exact_n tests written out: $step"
+        written_out "$step" >"$work/lazy/tests/many.rs"
+        steps[$step]=$(rustc_instructions lazy check --tests)
+    done
+    make_tests lazy
     tests=${2:-1000}
 fi
 
@@ -220,14 +275,28 @@ best() { # best ARRAY -> the lower of tokio and pollster
     local -n values=$1
     awk -v a="${values[tokio]}" -v b="${values[pollster]}" 'BEGIN { print (a < b) ? a : b }'
 }
+# round_ratios check|build: lazy / the best of tokio and pollster in each
+# round, as "median (min-max)".
+round_ratios() {
+    awk -v user="$1_user" -v sys="$1_sys" -v per_round="${#projects[@]}" '
+        NR == 1 { for (i = 3; i <= NF; i++) column[$i] = i - 1; next }
+        { t = $(column[user]) + $(column[sys]); k = int((NR - 2) / per_round) }
+        $1 == "lazy" { lazy[k] = t }
+        $1 == "tokio" || $1 == "pollster" { if (!(k in best) || t < best[k]) best[k] = t }
+        END { for (k in lazy) print lazy[k] / best[k] }' "$times" |
+        stats %.3f | awk '{ printf "%s (%s-%s)", $1, $2, $3 }'
+}
 check_ratio=$(ratio "${check[lazy]}" "$(best check)")
 build_ratio=$(ratio "${build[lazy]}" "$(best build)")
 echo "lazy / best of tokio and pollster: \`cargo check --tests\` **$check_ratio**," \
     "\`cargo test --no-run\` **$build_ratio** (target <= $target_tests:" \
     "$(verdict "$check_ratio" "$target_tests"), $(verdict "$build_ratio" "$target_tests"))."
-# This machine's speed jumps between runs; the fastest run of each is a second view.
+# This machine's speed jumps between runs: two more views, the fastest run
+# of each, and the ratio within each round (its numbers taken seconds apart).
 echo "By the fastest run of each: check $(ratio "${check_min[lazy]}" "$(best check_min)")," \
-    "build $(ratio "${build_min[lazy]}" "$(best build_min)")."
+    "build $(ratio "${build_min[lazy]}" "$(best build_min)")." \
+    "Within each round, median (min-max) over the $runs rounds:" \
+    "check $(round_ratios check), build $(round_ratios build)."
 echo
 for p in lazy tokio pollster; do
     sample_functions "$p" >"$work/$p.sample"
@@ -248,6 +317,22 @@ if [[ ${EXACT:-1} == 1 ]]; then
     echo "|---|---:|---:|---:|---:|"
     echo "| check | ${exact_check[lazy]} | ${exact_check[tokio]} | ${exact_check[pollster]} | ${exact_check[sync]} |"
     echo "| build | ${exact_build[lazy]} | ${exact_build[tokio]} | ${exact_build[pollster]} | ${exact_build[sync]} |"
+    echo
+    echo "Where lazy-main's check goes: the same $exact_n tests written out by hand, one step at a time (rustc instructions, G; each step adds to the one above):"
+    echo
+    echo "| | instructions | added |"
+    echo "|---|---:|---:|"
+    previous=${exact_check[sync]}
+    step_row() { # step_row LABEL VALUE
+        echo "| $1 | $2 | $(awk -v a="$2" -v b="$previous" 'BEGIN { printf "%+.3f", a - b }') |"
+        previous=$2
+    }
+    echo "| the tests written sync | $previous | |"
+    step_row "each body an \`async move\` block, not driven" "${steps[block]}"
+    step_row "driven by \`__private::block_on\`" "${steps[driven]}"
+    step_row "the line typing the block first (the expansion, by hand)" "${steps[typed]}"
+    step_row "the attribute instead of the hand-written expansion" "${exact_check[lazy]}"
+    echo "| pollster's attribute, for comparison | ${exact_check[pollster]} | |"
     echo
     exact_check_ratio=$(ratio "${exact_check[lazy]}" "$(best exact_check)")
     exact_build_ratio=$(ratio "${exact_build[lazy]}" "$(best exact_build)")
