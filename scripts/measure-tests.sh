@@ -276,14 +276,13 @@ best() { # best ARRAY -> the lower of tokio and pollster
     awk -v a="${values[tokio]}" -v b="${values[pollster]}" 'BEGIN { print (a < b) ? a : b }'
 }
 # round_ratios check|build: lazy / the best of tokio and pollster in each
-# round, as "median (min-max)".
+# round (a round writes one row a project, so `samples` lines up by round),
+# as "median (min-max)".
 round_ratios() {
-    awk -v user="$1_user" -v sys="$1_sys" -v per_round="${#projects[@]}" '
-        NR == 1 { for (i = 3; i <= NF; i++) column[$i] = i - 1; next }
-        { t = $(column[user]) + $(column[sys]); k = int((NR - 2) / per_round) }
-        $1 == "lazy" { lazy[k] = t }
-        $1 == "tokio" || $1 == "pollster" { if (!(k in best) || t < best[k]) best[k] = t }
-        END { for (k in lazy) print lazy[k] / best[k] }' "$times" |
+    local columns=$1_user+$1_sys
+    paste <(samples "$times" lazy "$columns") <(samples "$times" tokio "$columns") \
+        <(samples "$times" pollster "$columns") |
+        awk '{ print $1 / ($2 < $3 ? $2 : $3) }' |
         stats %.3f | awk '{ printf "%s (%s-%s)", $1, $2, $3 }'
 }
 check_ratio=$(ratio "${check[lazy]}" "$(best check)")
