@@ -172,22 +172,23 @@ pub use lazy_main_runtime::trace;
 pub mod __private {
     pub use lazy_main_runtime::trace::{Site, Traced};
 
-    /// With `trace`, `x.await` becomes `Wrap::new(x).__lazy_main_at(&SITE).await`.
-    /// For a future, `__lazy_main_at` wraps it so that the trace learns where
-    /// the body waits. For anything else, the method is found through `Deref`
-    /// on [`Fallback`] and hands the value back unchanged, so that awaiting
-    /// it is exactly the error it is without `trace`.
+    /// With `trace`, `x.await` becomes
+    /// `<Wrap<_>>::new(x).__lazy_main_at(&SITE).await`. For a future,
+    /// `__lazy_main_at` converts it at once, as `.await` does, and notes the
+    /// site while it is pending. For anything else, the method is found
+    /// through `Deref` on [`Fallback`] and gives back a value of the same
+    /// type, so that awaiting it is exactly the error it is without `trace`.
+    /// A call (not a method of `x`) so that a type still to be inferred, a
+    /// closure's parameter, say, is awaited as without `trace`.
     pub struct Wrap<T>(Fallback<T>);
 
     /// Where `Wrap` finds `__lazy_main_at` for a value that is not a future.
-    pub struct Fallback<T>(::core::cell::Cell<::core::option::Option<T>>);
+    pub struct Fallback<T>(T);
 
     impl<T> Wrap<T> {
         #[inline]
         pub fn new(value: T) -> Self {
-            Self(Fallback(::core::cell::Cell::new(
-                ::core::option::Option::Some(value),
-            )))
+            Self(Fallback(value))
         }
     }
 
@@ -197,30 +198,24 @@ pub mod __private {
             self,
             site: &'static Site,
         ) -> impl ::core::future::Future<Output = T::Output> {
-            ::lazy_main_runtime::trace::at(self.0.take(), site)
+            ::lazy_main_runtime::trace::at(self.0 .0, site)
         }
     }
 
     impl<T> ::core::ops::Deref for Wrap<T> {
         type Target = Fallback<T>;
 
+        #[inline]
         fn deref(&self) -> &Fallback<T> {
             &self.0
         }
     }
 
     impl<T> Fallback<T> {
-        fn take(&self) -> T {
-            match self.0.take() {
-                ::core::option::Option::Some(value) => value,
-                ::core::option::Option::None => ::core::unreachable!("taken once"),
-            }
-        }
-
-        /// The value itself: it is not a future, and `.await` says so.
-        #[inline]
+        /// Only type-checked, never run: it is chosen only for a value that
+        /// is not a future, and awaiting that does not compile.
         pub fn __lazy_main_at(&self, _site: &'static Site) -> T {
-            self.take()
+            ::core::unreachable!("a value that is not a future cannot be awaited")
         }
     }
 

@@ -3,6 +3,7 @@
 
 mod common;
 
+use std::future::Future;
 use std::time::Duration;
 
 use common::sleep;
@@ -31,8 +32,8 @@ async fn known_awaits() -> u32 {
         2
     }
     .await; // at: the block
-    println!("{}", sleep(Duration::from_millis(5)).await == ()); // at: in println
-                                                                 // Pending and ready again within one poll of the body: not where it waits.
+    println!("{:?}", sleep(Duration::from_millis(5)).await); // at: in println
+                                                             // Pending and ready again within one poll of the body: not where it waits.
     lazy_main::block_on(async {
         sleep(Duration::from_millis(5)).await; // at: nested block_on
     });
@@ -126,4 +127,88 @@ async fn awaits_of_every_shape() -> Result<u32, std::num::ParseIntError> {
 fn awaits_of_every_shape_still_work() {
     let (sum, _report) = capture(awaits_of_every_shape);
     assert_eq!(sum, Ok(1 + 2 + 3 + 4 + 5 + 6 + 8));
+}
+
+/// A nested `fn` is not part of the body's future: its `.await`s are not
+/// labelled, the call's is. A closure's async block is awaited by the
+/// body: its `.await`s are labelled, inside the call's.
+#[lazy_main::main(trace = "verbose")]
+async fn nested_items_and_closures() {
+    async fn helper() {
+        sleep(Duration::from_millis(5)).await;
+    }
+    helper().await; // at: helper
+    let closure = || async move {
+        sleep(Duration::from_millis(5)).await; // at: in the closure
+    };
+    closure().await; // at: closure
+}
+
+#[test]
+fn nested_functions_are_not_labelled_closures_are() {
+    let ((), report) = capture(nested_items_and_closures);
+    let polls: Vec<&str> = report
+        .lines()
+        .filter(|line| line.contains(": pending"))
+        .collect();
+    let helper = site("helper", "helper().await");
+    let closure = site("closure", "closure().await");
+    let in_closure = site("in the closure", "sleep(…).await");
+    assert_eq!(polls.len(), 2, "{report}");
+    assert!(
+        polls[0].contains(&format!(": pending at {helper} in ")),
+        "{report}"
+    );
+    assert!(
+        polls[1].contains(&format!(": pending at {closure} > {in_closure} in ")),
+        "{report}"
+    );
+}
+
+/// Two futures polled side by side are two places the body waits, not one
+/// inside the other.
+#[lazy_main::main(trace = "verbose")]
+async fn side_by_side() {
+    let a = async {
+        sleep(Duration::from_millis(5)).await; // at: a
+    };
+    let b = async {
+        sleep(Duration::from_millis(10)).await; // at: b
+    };
+    // In `pin!`, a macro that is not std's formatting family, they would not
+    // be labelled.
+    let (mut a, mut b) = (std::pin::pin!(a), std::pin::pin!(b));
+    let (mut a_done, mut b_done) = (false, false);
+    std::future::poll_fn(|cx| {
+        a_done = a_done || a.as_mut().poll(cx).is_ready();
+        b_done = b_done || b.as_mut().poll(cx).is_ready();
+        if a_done && b_done {
+            std::task::Poll::Ready(())
+        } else {
+            std::task::Poll::Pending
+        }
+    })
+    .await; // at: join
+}
+
+#[test]
+fn side_by_side_futures_are_two_chains() {
+    let ((), report) = capture(side_by_side);
+    let join = site("join", "std::future::poll_fn(…).await");
+    let (a, b) = (site("a", "sleep(…).await"), site("b", "sleep(…).await"));
+    let first = report
+        .lines()
+        .find(|line| line.contains(" poll 1: "))
+        .unwrap_or_default();
+    assert!(
+        first.contains(&format!(": pending at {join} > {a} and {join} > {b} in ")),
+        "{report}"
+    );
+}
+
+/// Macros that print their input's text print it as written.
+#[lazy_main::test(trace)]
+#[should_panic(expected = "assertion failed: std::future::ready(1).await == 2")]
+async fn assert_prints_the_condition_as_written() {
+    assert!(std::future::ready(1).await == 2);
 }

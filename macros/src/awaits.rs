@@ -1,35 +1,53 @@
 //! For `trace`: each `.await` of the body, labelled with where it is, so that
 //! the trace can say where the body waits.
 //!
-//! `expr.await` becomes `Wrap::new(expr).__lazy_main_at(&SITE).await`, the
-//! user's own `.await` tokens kept: for a future, the runtime notes `SITE`
-//! while it is pending; for anything else, `Wrap` hands the value back
-//! (through `Deref`), so that awaiting it is the same error as without
-//! `trace`, at the same token. `SITE` holds `file!()`, `line!()` and
-//! `column!()` spanned at the `await` keyword, and a shortened copy of the
-//! awaited expression.
+//! ```text
+//! expr.await   becomes   (Wrap::new)(expr).__lazy_main_at(&SITE).await
+//! ```
 //!
-//! The body is never parsed: the start of `expr` is found by reading the
-//! tokens back from the `.await` over a postfix chain (`a.b(…)[…]?`, paths,
-//! turbofish, `async {…}`, macro calls). Where that start is not certain (a
-//! `match` or `if` or struct literal before `.await`), the `.await` is left as
-//! it is, unlabelled. So are `.await`s inside nested items (a nested `fn`
-//! does not run as part of the body's future) and inside macro calls other
-//! than std's formatting and assertion macros, whose arguments are plain
-//! expressions.
+//! The user's `.await` tokens are kept. For a future, the runtime notes
+//! `SITE` while it is pending; for anything else, `Wrap` hands the value
+//! back (through `Deref`), so that awaiting it is the same error as without
+//! `trace`. `Wrap::new` is a call, not a method of `expr`, so an operand
+//! whose type is inferred later (a closure's parameter) still compiles.
+//!
+//! The body is never parsed. The start of `expr` is found by reading the
+//! tokens back from the `.await` over a postfix chain — a path, literal,
+//! `(…)`, `[…]`, macro call or `async`/`unsafe`/`const`/`loop` block,
+//! followed by calls, indexing, fields, methods, turbofish and `?` — and
+//! only where the token before it cannot extend it (an operator, a keyword,
+//! a `,`, the start of the group, an attribute, a label). Anything else (a
+//! `match`, `if` or struct literal before `.await`, a qualified path after
+//! an operand) is left as written, unlabelled: a missing label is a small
+//! loss, a changed program would not be.
+//!
+//! Spans: the parentheses around `Wrap::new` and the argument lists carry
+//! the spans of the operand's first and last tokens, so that the whole call
+//! spans exactly what `expr` spans, and `….await` still runs from the user's
+//! first token to `await`: errors about it, and rustc's suggestions
+//! (`remove the .await`), read as without `trace`. Everything else inserted
+//! is the macro's (`Span::call_site()`), so lints and the editor leave it
+//! alone. `SITE` holds `file!()`, `line!()` and `column!()` spanned at the
+//! `await` keyword, and a shortened copy of the awaited expression.
+//!
+//! Left as written: `.await`s inside nested items (a nested `fn` does not run
+//! as part of the body's future; a `const` or `static` initializer is not
+//! async), inside attributes, and inside macro calls other than std's
+//! formatting family (`println!`, `format!`, `write!`, `panic!`,
+//! `assert_eq!`, …), whose arguments are expressions printed by value.
+//! `assert!`, `dbg!`, `stringify!` and other macros print or inspect their
+//! input's text, so their insides are never touched.
 
-use proc_macro2::{Delimiter, Group, Ident, Literal, Span, TokenStream, TokenTree};
-use quote::quote_spanned;
+use proc_macro2::{Delimiter, Group, Ident, Literal, Spacing, Span, TokenStream, TokenTree};
+use quote::{quote, quote_spanned};
 
-/// Macros whose arguments are expressions, which can hold a labelled `.await`.
-const EXPRESSION_MACROS: &[&str] = &[
-    "assert",
+/// std's macros whose arguments are expressions printed by value, never by
+/// their text: an `.await` in them can be labelled.
+const FORMATTING_MACROS: &[&str] = &[
     "assert_eq",
     "assert_ne",
-    "debug_assert",
     "debug_assert_eq",
     "debug_assert_ne",
-    "dbg",
     "eprint",
     "eprintln",
     "format",
@@ -40,7 +58,6 @@ const EXPRESSION_MACROS: &[&str] = &[
     "todo",
     "unimplemented",
     "unreachable",
-    "vec",
     "write",
     "writeln",
 ];
@@ -52,77 +69,250 @@ const NOT_OPERANDS: &[&str] = &[
     "return", "static", "struct", "trait", "type", "unsafe", "use", "where", "while", "yield",
 ];
 
-/// Keywords whose `{ … }` is an item's body, not part of the async body.
-const ITEMS: &[&str] = &["fn", "impl", "trait", "mod"];
+/// Keywords that start an item whose body, up to its `{ … }` or `;`, is not
+/// part of the async body.
+const ITEMS: &[&str] = &[
+    "fn", "impl", "trait", "mod", "struct", "enum", "static", "type", "use", "extern",
+];
 
-/// `body` with every `.await` it can locate labelled; `krate` names the facade.
-pub(crate) fn label(body: &Group, krate: &TokenStream) -> Group {
-    let mut labelled = Group::new(body.delimiter(), label_stream(body.stream(), krate));
-    labelled.set_span(body.span());
+/// `body` with every `.await` it can label labelled, or `None` when there
+/// is none (then the body is emitted untouched). `krate` names the facade.
+pub(crate) fn label(body: &Group, krate: &TokenStream) -> Option<Group> {
+    let mut labels = 0;
+    let labelled = label_group(body, krate, &mut labels);
+    (labels > 0).then_some(labelled)
+}
+
+/// `group` with its `.await`s labelled; the group itself when it has none,
+/// so that every untouched group keeps its delimiters' exact spans.
+fn label_group(group: &Group, krate: &TokenStream, labels: &mut usize) -> Group {
+    let before = *labels;
+    let stream = label_stream(group.stream(), krate, labels);
+    if *labels == before {
+        return group.clone();
+    }
+    let mut labelled = Group::new(group.delimiter(), stream);
+    labelled.set_span(group.span());
     labelled
 }
 
-fn label_stream(stream: TokenStream, krate: &TokenStream) -> TokenStream {
+/// What the tokens read so far at one level say about the next token.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Context {
+    /// Expressions: `.await`s are labelled, groups looked into.
+    Body,
+    /// Inside an item's header, up to its `{ … }` or `;`: `depth` counts
+    /// `<`, `arrow` says the last token was the `-` of `->`.
+    Item { depth: usize, arrow: bool },
+    /// `const` just read: `const { … }` is an inline const block, `const X`
+    /// an item; neither is async.
+    Const,
+}
+
+fn label_stream(stream: TokenStream, krate: &TokenStream, labels: &mut usize) -> TokenStream {
     let original: Vec<TokenTree> = stream.into_iter().collect();
     let mut out: Vec<TokenTree> = Vec::with_capacity(original.len());
     // Where each original token starts in `out`.
     let mut starts: Vec<usize> = Vec::with_capacity(original.len());
-    let mut item_body_next = false;
-    let mut i = 0;
-    while i < original.len() {
+    let mut context = Context::Body;
+    let mut index = 0;
+    while index < original.len() {
         starts.push(out.len());
-        match &original[i] {
-            TokenTree::Punct(dot) if dot.as_char() == '.' && is_await(original.get(i + 1)) => {
-                let start = chain_start(&original[..i]).filter(|start| *start < i);
-                if let (Some(start), Some(TokenTree::Ident(await_keyword))) =
-                    (start, original.get(i + 1))
-                {
-                    let expression: TokenStream =
-                        out.split_off(starts[start]).into_iter().collect();
-                    let excerpt = excerpt(&original[start..i]);
-                    out.push(labelled(
-                        &expression,
-                        dot.clone().into(),
-                        await_keyword,
-                        &excerpt,
-                        krate,
-                    ));
-                    starts.push(out.len());
-                    i += 2;
-                    continue;
-                }
-                out.push(original[i].clone());
+        let token = &original[index];
+        match (context, token) {
+            (Context::Item { depth, arrow }, _) => {
+                context = item_header(depth, arrow, token);
+                out.push(token.clone());
             }
-            TokenTree::Ident(ident) => {
-                if ITEMS.iter().any(|item| ident == item) {
-                    item_body_next = true;
-                }
-                out.push(original[i].clone());
+            (Context::Const, TokenTree::Group(_)) => {
+                context = Context::Body; // `const { … }`, left as written
+                out.push(token.clone());
             }
-            TokenTree::Punct(punct) if matches!(punct.as_char(), ';' | '=') => {
-                item_body_next = false;
-                out.push(original[i].clone());
-            }
-            TokenTree::Group(group) => {
-                let verbatim = match group.delimiter() {
-                    Delimiter::Brace if item_body_next => true,
-                    _ => macro_name(&original[..i])
-                        .is_some_and(|name| !EXPRESSION_MACROS.iter().any(|known| name == *known)),
+            (Context::Const, _) => {
+                context = Context::Item {
+                    depth: 0,
+                    arrow: false,
                 };
-                if group.delimiter() == Delimiter::Brace {
-                    item_body_next = false;
+                out.push(token.clone());
+            }
+            (Context::Body, TokenTree::Punct(dot))
+                if dot.as_char() == '.' && is_await(original.get(index + 1)) =>
+            {
+                if let Some(start) = operand_start(&original[..index]) {
+                    let operand = out.split_off(starts[start]);
+                    let await_keyword = &original[index + 1];
+                    let excerpt = excerpt(&original[start..index]);
+                    out.extend(wrapped(operand, await_keyword.span(), &excerpt, krate));
+                    *labels += 1;
                 }
-                if verbatim {
-                    out.push(original[i].clone());
+                out.push(token.clone());
+            }
+            (Context::Body, TokenTree::Ident(ident)) => {
+                context = if is_lifetime(&original, index) {
+                    Context::Body // `'static`, a label
+                } else if ident == "const" {
+                    Context::Const
+                } else if starts_item(ident, original.get(index + 1)) {
+                    Context::Item {
+                        depth: 0,
+                        arrow: false,
+                    }
                 } else {
-                    out.push(label(group, krate).into());
+                    Context::Body
+                };
+                out.push(token.clone());
+            }
+            (Context::Body, TokenTree::Group(group)) => {
+                let before = &original[..index];
+                let verbatim = is_attribute(before)
+                    || macro_path(before).is_some_and(|path| !is_formatting(&path));
+                if verbatim {
+                    out.push(token.clone());
+                } else {
+                    out.push(label_group(group, krate, labels).into());
                 }
             }
-            other => out.push(other.clone()),
+            (Context::Body, _) => out.push(token.clone()),
         }
-        i += 1;
+        index += 1;
     }
     out.into_iter().collect()
+}
+
+/// `(krate::__private::Wrap::new)(operand).__lazy_main_at(&SITE)`.
+fn wrapped(
+    operand: Vec<TokenTree>,
+    await_span: Span,
+    excerpt: &str,
+    krate: &TokenStream,
+) -> TokenStream {
+    let first = operand
+        .first()
+        .map_or_else(Span::call_site, TokenTree::span);
+    let last = match operand.last() {
+        Some(TokenTree::Group(group)) => group.span_close(),
+        Some(other) => other.span(),
+        None => Span::call_site(),
+    };
+    // A parenthesized operand, `(&mut fut)`, lends its own parentheses to the
+    // call: doubled, they would draw `unused_parens`.
+    let arguments = match operand.as_slice() {
+        [TokenTree::Group(group)]
+            if group.delimiter() == Delimiter::Parenthesis && !has_top_level_comma(group) =>
+        {
+            group.clone()
+        }
+        _ => {
+            let mut arguments = Group::new(Delimiter::Parenthesis, operand.into_iter().collect());
+            arguments.set_span(last);
+            arguments
+        }
+    };
+    // The callee in parentheses that carry the operand's first span: then
+    // the call's span runs from the operand's first token to its last.
+    let mut callee = Group::new(Delimiter::Parenthesis, quote!(#krate::__private::Wrap::new));
+    callee.set_span(first);
+    let site = quote_spanned! {await_span=>
+        ::core::file!(), line: ::core::line!(), column: ::core::column!()
+    };
+    let excerpt = Literal::string(excerpt);
+    let mut site = Group::new(
+        Delimiter::Parenthesis,
+        quote!(&#krate::__private::Site { file: #site, excerpt: #excerpt }),
+    );
+    site.set_span(last);
+    quote!(#callee #arguments .__lazy_main_at #site)
+}
+
+fn has_top_level_comma(group: &Group) -> bool {
+    group
+        .stream()
+        .into_iter()
+        .any(|token| is_punct(&token, ','))
+}
+
+/// The context after `token`, read inside an item's header: the item ends
+/// with its `{ … }`, or its `;`, outside `<…>` (`Foo<{ N }>` is a type).
+fn item_header(depth: usize, arrow: bool, token: &TokenTree) -> Context {
+    let depth = match token {
+        TokenTree::Punct(p) if p.as_char() == '<' => depth + 1,
+        TokenTree::Punct(p) if p.as_char() == '>' && !arrow => depth.saturating_sub(1),
+        TokenTree::Punct(p) if p.as_char() == ';' && depth == 0 => return Context::Body,
+        TokenTree::Group(group) if group.delimiter() == Delimiter::Brace && depth == 0 => {
+            return Context::Body;
+        }
+        _ => depth,
+    };
+    Context::Item {
+        depth,
+        arrow: is_joint_punct(token, '-'),
+    }
+}
+
+/// Whether `ident` starts an item here: a keyword of [`ITEMS`], `fn` with a
+/// name (`fn(u8)` is a type), `union` with a name (elsewhere it is a plain
+/// name), or `macro_rules!`.
+fn starts_item(ident: &Ident, next: Option<&TokenTree>) -> bool {
+    let named = matches!(next, Some(TokenTree::Ident(_)));
+    if ident == "fn" || ident == "union" {
+        return named;
+    }
+    if ident == "macro_rules" {
+        return matches!(next, Some(TokenTree::Punct(p)) if p.as_char() == '!');
+    }
+    ITEMS.iter().any(|item| ident == item)
+}
+
+fn is_await(token: Option<&TokenTree>) -> bool {
+    matches!(token, Some(TokenTree::Ident(ident)) if ident == "await")
+}
+
+/// Whether the identifier at `index` is a lifetime or a label: `'a`.
+fn is_lifetime(tokens: &[TokenTree], index: usize) -> bool {
+    index > 0 && is_joint_punct(&tokens[index - 1], '\'')
+}
+
+/// Whether the group after `before` is an attribute's: `#[…]` or `#![…]`.
+fn is_attribute(before: &[TokenTree]) -> bool {
+    let before = match before {
+        [rest @ .., TokenTree::Punct(bang)] if bang.as_char() == '!' => rest,
+        _ => before,
+    };
+    matches!(before.last(), Some(TokenTree::Punct(pound)) if pound.as_char() == '#')
+}
+
+/// The path of the macro called by the group after `before` (`name!(…)`,
+/// `std::name!(…)`), if it is a macro call.
+fn macro_path(before: &[TokenTree]) -> Option<Vec<String>> {
+    let [rest @ .., TokenTree::Ident(name), TokenTree::Punct(bang)] = before else {
+        return None;
+    };
+    if bang.as_char() != '!' || is_lifetime(before, before.len() - 2) {
+        return None;
+    }
+    let mut path = vec![name.to_string()];
+    let mut rest = rest;
+    while let [earlier @ .., TokenTree::Ident(segment), colon, second] = rest {
+        if !(is_joint_punct(colon, ':') && is_punct(second, ':')) {
+            break;
+        }
+        path.insert(0, segment.to_string());
+        rest = earlier;
+    }
+    Some(path)
+}
+
+/// Whether a macro path names one of std's formatting macros: the bare name,
+/// or the name in `std`, `core` or `alloc`.
+fn is_formatting(path: &[String]) -> bool {
+    match path {
+        [name] => FORMATTING_MACROS.contains(&name.as_str()),
+        [krate, name] => {
+            matches!(krate.as_str(), "std" | "core" | "alloc")
+                && FORMATTING_MACROS.contains(&name.as_str())
+        }
+        _ => false,
+    }
 }
 
 /// Reading back, a keyword that ends the operand (see `NOT_OPERANDS`).
@@ -130,59 +320,25 @@ fn ends_operand(ident: &Ident) -> bool {
     NOT_OPERANDS.iter().any(|keyword| ident == keyword)
 }
 
-fn is_await(token: Option<&TokenTree>) -> bool {
-    matches!(token, Some(TokenTree::Ident(ident)) if ident == "await")
-}
-
-/// `Wrap::new(expression).__lazy_main_at(&SITE).await`, as one token.
-fn labelled(
-    expression: &TokenStream,
-    dot: TokenTree,
-    await_keyword: &Ident,
-    excerpt: &str,
-    krate: &TokenStream,
-) -> TokenTree {
-    // `file!()` and friends at the `await` itself: they name its place.
-    let here = await_keyword.span();
-    let site = quote_spanned! {here=>
-        ::core::file!(), line: ::core::line!(), column: ::core::column!()
-    };
-    let span = Span::call_site().located_at(here);
-    let excerpt = Literal::string(excerpt);
-    let mut tokens = quote_spanned! {span=>
-        #krate::__private::Wrap::new(#expression).__lazy_main_at(&#krate::__private::Site {
-            file: #site, excerpt: #excerpt,
-        })
-    };
-    tokens.extend([dot, TokenTree::Ident(await_keyword.clone())]);
-    let mut group = Group::new(Delimiter::None, tokens);
-    group.set_span(span);
-    group.into()
-}
-
-/// The name of the macro called by the group that follows `before`
-/// (`name!(…)`), if it is a macro call.
-fn macro_name(before: &[TokenTree]) -> Option<String> {
-    match before {
-        [.., TokenTree::Ident(name), TokenTree::Punct(bang)] if bang.as_char() == '!' => {
-            Some(name.to_string())
-        }
-        _ => None,
-    }
-}
-
 /// Where the operand of an `.await` that follows `tokens` starts: reading
 /// back over a postfix chain. `None` if that is not certain.
+fn operand_start(tokens: &[TokenTree]) -> Option<usize> {
+    let start = chain_start(tokens)?;
+    before_operand_is_a_boundary(tokens, start).then_some(start)
+}
+
+/// Reads back over the chain: its first token.
 fn chain_start(tokens: &[TokenTree]) -> Option<usize> {
     let mut end = tokens.len(); // the chain is `tokens[start..end]` so far
     loop {
         let last = end.checked_sub(1)?;
         match &tokens[last] {
-            TokenTree::Punct(p) if p.as_char() == '?' => end = last,
+            TokenTree::Punct(p) if p.as_char() == '?' && end > 1 => end = last,
             TokenTree::Group(group) => match group.delimiter() {
-                // A call or an index, if something callable comes before.
+                // A call or an index, if something callable comes before;
+                // otherwise `(…)` or `[…]` itself.
                 Delimiter::Parenthesis | Delimiter::Bracket => {
-                    if !continues_before(tokens, last) {
+                    if !callee_before(tokens, last) {
                         return Some(last);
                     }
                     end = last;
@@ -191,7 +347,9 @@ fn chain_start(tokens: &[TokenTree]) -> Option<usize> {
                 Delimiter::None => return Some(last),
                 Delimiter::Brace => return block_start(tokens, last),
             },
-            TokenTree::Ident(ident) if ends_operand(ident) => return None,
+            TokenTree::Ident(ident) if ends_operand(ident) || is_lifetime(tokens, last) => {
+                return None;
+            }
             TokenTree::Ident(_) | TokenTree::Literal(_) => {
                 match path_or_member_before(tokens, last) {
                     Step::Stop => return Some(last),
@@ -199,25 +357,18 @@ fn chain_start(tokens: &[TokenTree]) -> Option<usize> {
                     Step::Continue(next_end) => end = next_end,
                 }
             }
-            // `name!(…)`: the macro's name comes next.
+            // `name!(…)`: the macro's path comes next.
             TokenTree::Punct(p)
-                if p.as_char() == '!'
-                    && end < tokens.len()
-                    && last >= 1
-                    && matches!(tokens[last - 1], TokenTree::Ident(_)) =>
+                if p.as_char() == '!' && end < tokens.len() && callee_before(tokens, end) =>
             {
                 end = last;
             }
-            TokenTree::Punct(p) if p.as_char() == '>' => {
-                // `f::<T>` or `<T as Trait>`, before a call or a `::`.
-                let open = matching_angle(tokens, last)?;
-                if is_colon2(tokens, open) {
-                    end = open - 2;
-                } else {
-                    return Some(open);
-                }
+            // `f::<T>`, then a call or `::`.
+            TokenTree::Punct(p) if p.as_char() == '>' && end < tokens.len() => {
+                let open = turbofish_open(tokens, last)?;
+                end = open - 2;
             }
-            TokenTree::Punct(_) => return (end < tokens.len()).then_some(end),
+            TokenTree::Punct(_) => return None,
         }
     }
 }
@@ -243,8 +394,17 @@ fn path_or_member_before(tokens: &[TokenTree], index: usize) -> Step {
     if is_colon2(tokens, index) {
         let colons = index - 2;
         return match colons.checked_sub(1).map(|i| &tokens[i]) {
-            Some(TokenTree::Ident(ident)) if !ends_operand(ident) => Step::Continue(colons),
+            Some(TokenTree::Ident(ident))
+                if !ends_operand(ident) && !is_lifetime(tokens, colons - 1) =>
+            {
+                Step::Continue(colons)
+            }
+            // `f::<T>::g`
             Some(TokenTree::Punct(p)) if p.as_char() == '>' => Step::Continue(colons),
+            // A `macro_rules!` fragment: `$path::f`.
+            Some(TokenTree::Group(group)) if group.delimiter() == Delimiter::None => {
+                Step::Continue(colons)
+            }
             _ => Step::StopAt(colons),
         };
     }
@@ -252,40 +412,42 @@ fn path_or_member_before(tokens: &[TokenTree], index: usize) -> Step {
 }
 
 /// Whether the call or index group at `index` has a callee before it.
-fn continues_before(tokens: &[TokenTree], index: usize) -> bool {
-    let Some(before) = index.checked_sub(1).map(|i| &tokens[i]) else {
+fn callee_before(tokens: &[TokenTree], index: usize) -> bool {
+    let Some(before) = index.checked_sub(1) else {
         return false;
     };
-    match before {
-        TokenTree::Ident(ident) => !ends_operand(ident),
-        TokenTree::Group(_) | TokenTree::Literal(_) => true,
-        TokenTree::Punct(p) => matches!(p.as_char(), '?' | '>' | '!'),
+    match &tokens[before] {
+        TokenTree::Ident(ident) => !ends_operand(ident) && !is_lifetime(tokens, before),
+        // `f()(x)`, `a[0](x)`; not an attribute's `#[…] (x)`.
+        TokenTree::Group(group) => match group.delimiter() {
+            Delimiter::Bracket => !is_attribute(&tokens[..before]),
+            Delimiter::Brace => false,
+            _ => true,
+        },
+        TokenTree::Literal(_) => false,
+        TokenTree::Punct(p) => match p.as_char() {
+            '?' => true,
+            // A macro's `!`, after its name; else a `!` operator.
+            '!' => {
+                before >= 1
+                    && matches!(&tokens[before - 1], TokenTree::Ident(name)
+                        if !ends_operand(name) && !is_lifetime(tokens, before - 1))
+            }
+            // `f::<T>(x)`; a `>` that closes no turbofish is an operator.
+            '>' => turbofish_open(tokens, before).is_some(),
+            _ => false,
+        },
     }
 }
 
-/// The start of a `{ … }` operand at `index`: `async {…}`, `async move {…}`,
-/// `unsafe {…}`, `const {…}`, or a macro call `name! {…}`; else uncertain.
-fn block_start(tokens: &[TokenTree], index: usize) -> Option<usize> {
-    let word = |i: usize| match tokens.get(i) {
-        Some(TokenTree::Ident(ident)) => Some(ident.to_string()),
-        _ => None,
-    };
-    let before = index.checked_sub(1)?;
-    match word(before).as_deref() {
-        Some("async" | "unsafe" | "const") => Some(before),
-        Some("move") if before >= 1 && word(before - 1).as_deref() == Some("async") => {
-            Some(before - 1)
-        }
-        _ if is_punct(&tokens[before], '!') => {
-            let name = before.checked_sub(1)?;
-            matches!(tokens[name], TokenTree::Ident(_)).then(|| chain_start(&tokens[..=name]))?
-        }
-        _ => None,
+/// The `<` of the turbofish `::<…>` that the `>` at `close` ends, if it is one.
+fn turbofish_open(tokens: &[TokenTree], close: usize) -> Option<usize> {
+    // `=>` and `->` close nothing.
+    if close >= 1
+        && (is_joint_punct(&tokens[close - 1], '=') || is_joint_punct(&tokens[close - 1], '-'))
+    {
+        return None;
     }
-}
-
-/// The `<` that opens the `>` at `close`; the `>` of `->` closes nothing.
-fn matching_angle(tokens: &[TokenTree], close: usize) -> Option<usize> {
     let mut depth = 0usize;
     for index in (0..=close).rev() {
         match &tokens[index] {
@@ -298,14 +460,61 @@ fn matching_angle(tokens: &[TokenTree], close: usize) -> Option<usize> {
             TokenTree::Punct(p) if p.as_char() == '<' => {
                 depth = depth.checked_sub(1)?;
                 if depth == 0 {
-                    return Some(index);
+                    return is_colon2(tokens, index).then_some(index);
                 }
             }
-            TokenTree::Punct(p) if p.as_char() == ';' => return None,
+            TokenTree::Punct(p) if matches!(p.as_char(), ';' | '=') => return None,
             _ => {}
         }
     }
     None
+}
+
+/// The start of a `{ … }` operand at `index`: `async {…}`, `async move {…}`,
+/// `unsafe {…}`, `const {…}`, `loop {…}`, or a macro call `name! {…}`; else
+/// uncertain.
+fn block_start(tokens: &[TokenTree], index: usize) -> Option<usize> {
+    let word = |i: usize| match tokens.get(i) {
+        Some(TokenTree::Ident(ident)) if !is_lifetime(tokens, i) => Some(ident.to_string()),
+        _ => None,
+    };
+    let before = index.checked_sub(1)?;
+    match word(before).as_deref() {
+        Some("async" | "unsafe" | "const" | "loop") => Some(before),
+        Some("move") if before >= 1 && word(before - 1).as_deref() == Some("async") => {
+            Some(before - 1)
+        }
+        _ if is_punct(&tokens[before], '!') && callee_before(tokens, index) => {
+            let name = before.checked_sub(1)?;
+            chain_start(&tokens[..=name])
+        }
+        _ => None,
+    }
+}
+
+/// Whether the token before the operand at `start` cannot be part of it:
+/// the start of the group, an operator, a keyword, a label, an attribute,
+/// a block that ended a statement.
+fn before_operand_is_a_boundary(tokens: &[TokenTree], start: usize) -> bool {
+    let Some(before) = start.checked_sub(1) else {
+        return true;
+    };
+    match &tokens[before] {
+        TokenTree::Ident(ident) => ends_operand(ident) || is_lifetime(tokens, before),
+        TokenTree::Literal(_) => false,
+        TokenTree::Group(group) => match group.delimiter() {
+            Delimiter::Brace => true,
+            Delimiter::Bracket => is_attribute(&tokens[..before]),
+            _ => false,
+        },
+        TokenTree::Punct(p) => match p.as_char() {
+            // `..x`: a range.
+            '.' => before >= 1 && is_joint_punct(&tokens[before - 1], '.'),
+            '\'' | '#' | '$' => false,
+            ':' => !is_colon2(tokens, start), // `x: y` in a struct literal or a type
+            _ => true,
+        },
+    }
 }
 
 /// Whether `::` ends just before `index`.
@@ -318,7 +527,7 @@ fn is_punct(token: &TokenTree, ch: char) -> bool {
 }
 
 fn is_joint_punct(token: &TokenTree, ch: char) -> bool {
-    matches!(token, TokenTree::Punct(p) if p.as_char() == ch && p.spacing() == proc_macro2::Spacing::Joint)
+    matches!(token, TokenTree::Punct(p) if p.as_char() == ch && p.spacing() == Spacing::Joint)
 }
 
 /// The awaited expression, short: groups' contents elided (`timer(…).await`).
@@ -372,14 +581,14 @@ fn write_excerpt(tokens: &[TokenTree], text: &mut String) {
 
 #[cfg(test)]
 mod tests {
-    use super::{chain_start, excerpt};
+    use super::{excerpt, operand_start};
     use proc_macro2::{TokenStream, TokenTree};
 
     /// The operand of the last `.await` in `source`, as its excerpt.
     fn operand(source: &str) -> Option<String> {
         let tokens: Vec<TokenTree> = source.parse::<TokenStream>().unwrap().into_iter().collect();
         let dot = tokens.len() - 2;
-        chain_start(&tokens[..dot]).map(|start| excerpt(&tokens[start..dot]))
+        operand_start(&tokens[..dot]).map(|start| excerpt(&tokens[start..dot]))
     }
 
     #[test]
@@ -393,7 +602,6 @@ mod tests {
                 "::std::future::ready(1).await",
                 "::std::future::ready(…).await",
             ),
-            ("<T as Tr>::f().await", "<T as Tr>::f().await"),
             ("let v = async { x }.await", "async {…}.await"),
             ("async move { x }.await", "async move {…}.await"),
             ("m!(x).await", "m!(…).await"),
@@ -407,6 +615,19 @@ mod tests {
             ("..x.await", "x.await"),
             ("Vec::<u8>::new().await", "Vec::<u8>::new().await"),
             ("f::<fn() -> u8>(g).await", "f::<fn()->u8>(…).await"),
+            // A guard's `=>` and a comparison's `>` close no turbofish.
+            ("x if x < 10 => (ready(x)).await", "(…).await"),
+            ("1 < 2 && 3 > (ready(2)).await", "(…).await"),
+            // A label is not a callee, nor a path segment.
+            ("break 'a (ready(5)).await", "(…).await"),
+            (
+                "break 'a ::std::future::ready(1).await",
+                "::std::future::ready(…).await",
+            ),
+            // An attribute is not indexed.
+            ("#[allow(unused_parens)] (ready(1)).await", "(…).await"),
+            ("if let Some(x) = f().await", "f().await"),
+            ("loop { break f() }.await", "loop {…}.await"),
         ] {
             assert_eq!(operand(source).as_deref(), Some(expected), "{source}");
         }
@@ -414,6 +635,8 @@ mod tests {
             "match x { _ => y }.await",
             "if c { a } else { b }.await",
             "S { a }.await",
+            "<T as Tr>::f().await",
+            "'a: { x }.await",
         ] {
             assert_eq!(operand(uncertain), None, "{uncertain}");
         }

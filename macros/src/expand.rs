@@ -51,7 +51,7 @@
 //!
 //! A non-function is emitted unchanged, next to its error.
 
-use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned, ToTokens};
 
 use crate::args::{Args, Trace};
@@ -153,25 +153,36 @@ fn driving_body(kind: Kind, args: &Args, function: &Function, accepted: &Accepte
     } = accepted;
     let krate = args.krate.clone().unwrap_or_else(|| quote!(::lazy_main));
     // With `block_on = path`, the call sits at the user's path, so a
-    // function with the wrong signature is reported there; otherwise at
-    // the body, never at the attribute.
-    let span = args.block_on.as_ref().map_or(accepted.body_span, |path| {
+    // function with the wrong signature is reported there.
+    let span = args.block_on.as_ref().map_or_else(Span::call_site, |path| {
         Span::call_site().located_at(span_of(path))
     });
+    // Inner attributes (`#![allow(…)]`) go to the top of the sync function's
+    // body, as written: there they mean what they mean at the top of a
+    // plain `async fn`'s body, attributes of the function.
+    let (inner_attributes, block) = match &accepted.block {
+        Some(block) => {
+            let (attributes, rest) = split_inner_attributes(block);
+            (attributes, Some(rest))
+        }
+        None => (TokenStream::new(), None),
+    };
     // With `trace`, each `.await` of the body says where it is.
     let labelled = args
         .trace
-        .and(accepted.block.as_ref())
-        .map(|block| awaits::label(block, &krate));
-    let block = labelled.as_ref().or(accepted.block.as_ref());
-    let body = block.map_or_else(|| body.clone(), ToTokens::to_token_stream);
+        .and(block.as_ref())
+        .and_then(|block| awaits::label(block, &krate));
+    let block = labelled.or(block);
+    let body = block
+        .as_ref()
+        .map_or_else(|| body.clone(), ToTokens::to_token_stream);
     let inner_function = inner_function(kind, function, accepted);
     let future = if inner_function {
         let mut callee = name.clone();
         callee.set_span(span);
         quote_spanned!(span=> #callee())
     } else {
-        typed_block(&krate, function, block, &body, span)
+        typed_block(&krate, function, block.as_ref(), &body, span)
     };
     let future = match args.trace {
         None => future,
@@ -204,7 +215,32 @@ fn driving_body(kind: Kind, args: &Args, function: &Function, accepted: &Accepte
             async fn __lazy_main_track_caller() {}
         }
     });
-    quote!(#track_caller #inner #tail)
+    quote!(#inner_attributes #track_caller #inner #tail)
+}
+
+/// The inner attributes at the top of `block` (`#![…]`, and `//!` doc
+/// comments, which arrive as `#![doc = …]`), and the block without them.
+/// A block without any is returned as it is, its braces' spans untouched.
+fn split_inner_attributes(block: &Group) -> (TokenStream, Group) {
+    let tokens: Vec<TokenTree> = block.stream().into_iter().collect();
+    let mut end = 0;
+    while let [TokenTree::Punct(pound), TokenTree::Punct(bang), TokenTree::Group(brackets), ..] =
+        &tokens[end..]
+    {
+        if pound.as_char() != '#'
+            || bang.as_char() != '!'
+            || brackets.delimiter() != Delimiter::Bracket
+        {
+            break;
+        }
+        end += 3;
+    }
+    if end == 0 {
+        return (TokenStream::new(), block.clone());
+    }
+    let mut rest = Group::new(Delimiter::Brace, tokens[end..].iter().cloned().collect());
+    rest.set_span(block.span());
+    (tokens[..end].iter().cloned().collect(), rest)
 }
 
 /// Whether the body can be an inner `async fn` with the user's signature
@@ -235,17 +271,20 @@ fn uses_self(function: &Function, accepted: &Accepted) -> bool {
         .any(|tokens| mentions(tokens, "Self"))
 }
 
-/// Shape 2's block: `async move { body }`, typed before the body is checked.
+/// Shape 2's block: `async move { typing; body }`.
 ///
 /// A first, never taken, `return` of the declared type gives the block that
-/// output type before rustc looks at the body, whose statements follow it in
-/// the same braces. So a wrong tail, `return` or `?` in the body is reported
-/// in the body, as in an `async fn`, not as a mismatch at the call. The
-/// braces are located at the user's but marked as the macro's: rustc points
-/// at them, while clippy's lints about a block's statements (an item after
-/// the added `if`) leave the block alone. Neither the type of `-> impl
+/// output type before rustc looks at the body, so a wrong tail, `return` or
+/// `?` in the body is reported in the body, as in an `async fn`, not as a
+/// mismatch at the call. The body follows as the block's tail: the user's
+/// own `{ … }`, as rustc itself lowers an `async fn` (an `async move` block
+/// whose tail is the function's body), so the body's rules are those of the
+/// user's edition, which rustc reads from the spans of its braces (a
+/// block's tail temporaries, for one); the outer braces carry the body's
+/// span for the same reason, and so that a temporary that outlives the
+/// body is shown dropped at the user's `}`. Neither the type of `-> impl
 /// Trait` (no annotation can name it) nor `-> !` (it needs none) is pinned:
-/// those bodies are the block itself.
+/// those bodies are driven as `async move { body }`.
 fn typed_block(
     krate: &TokenStream,
     function: &Function,
@@ -260,9 +299,31 @@ fn typed_block(
     let declared: Vec<TokenTree> = function.output.clone().into_iter().skip(2).collect();
     let never = matches!(declared.as_slice(), [TokenTree::Punct(bang)] if bang.as_char() == '!');
     // `impl Trait` anywhere in it, `(impl Debug, u8)` too, cannot be named.
-    if never || mentions(&function.output, "impl") {
-        return quote_spanned!(span=> async move #block);
-    }
+    let typing = (!never && !mentions(&function.output, "impl")).then(|| typing(krate, declared));
+    // Labelled, so that rustc's `unused_braces` does not take the user's
+    // braces for extra ones around the block's value; the label is the
+    // macro's, out of the body's reach.
+    let label = label("__lazy_main_body", block.span_open());
+    let mut typed = Group::new(Delimiter::Brace, quote!(#typing #label: #block));
+    typed.set_span(block.span());
+    quote_spanned!(span=> async move #typed)
+}
+
+/// `'name`, at `span`.
+fn label(name: &str, span: Span) -> TokenStream {
+    let mut tick = Punct::new('\'', Spacing::Joint);
+    tick.set_span(span);
+    [
+        TokenTree::Punct(tick),
+        TokenTree::Ident(Ident::new(name, span)),
+    ]
+    .into_iter()
+    .collect()
+}
+
+/// `if false { return unreachable::<Declared>(); }`: the block's output type,
+/// set before the body is checked.
+fn typing(krate: &TokenStream, declared: Vec<TokenTree>) -> TokenStream {
     // From the first to the last token of the declared type, so that rustc's
     // "return type inferred to be … here" points at the signature.
     let first = Span::call_site().located_at(
@@ -279,12 +340,7 @@ fn typed_block(
     let callee = located_at(krate, first);
     let opening = quote_spanned!(first=> return #callee::__private::unreachable::<);
     let closing = quote_spanned!(last=> >(););
-    let mut statements = quote_spanned!(span=> if false { #opening #declared #closing });
-    // One stream appended, not its tokens one by one.
-    statements.extend(std::iter::once(block.stream()));
-    let mut typed = Group::new(Delimiter::Brace, statements);
-    typed.set_span(Span::call_site().located_at(block.span()));
-    quote_spanned!(span=> async move #typed)
+    quote!(if false { #opening #declared #closing })
 }
 
 /// `tokens`, resolved as before, but shown at `span`.

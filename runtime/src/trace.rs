@@ -62,13 +62,14 @@
 // traces compiles them, and a program without `trace` builds none of this.
 mod awaits;
 
-pub use awaits::{at, Site};
+pub use awaits::{at, Chain, Site};
+pub(crate) use awaits::{Forwarded, Recording};
 
 use std::cell::RefCell;
 use std::fmt;
 use std::future::{Future, IntoFuture};
 use std::pin::Pin;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::task::{Context, Poll, Wake, Waker};
 use std::thread::{self, ThreadId};
@@ -91,22 +92,27 @@ pub struct Traced<F> {
     waker: Option<Waker>,
     stats: Stats,
     first_poll: Option<Instant>,
-    last_poll_end: Option<Instant>,
+    /// When the latest poll ended, if it was pending and nothing had woken
+    /// the future during it: the wait for a wake starts there.
+    waiting_since: Option<Instant>,
+    /// `Some(n)` once poll `n` panicked; the report says so, and only then.
+    panicked_in: Option<usize>,
     finished: bool,
-    /// Where the body waited after its latest poll, outermost first.
-    waiting_at: Vec<&'static Site>,
+    /// Where the body waited after its latest poll.
+    waiting_at: Vec<Chain>,
     suspensions: Vec<Suspension>,
+    forwarded: Forwarded,
 }
 
 /// One `.await` of a traced body that was pending: how often, and how long
-/// the thread was parked while the body waited there.
+/// the body then waited for a wake.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Suspension {
     /// Where the `.await` is.
     pub site: &'static Site,
     /// Polls of the body that ended with it pending.
     pub times: usize,
-    /// Time parked after those polls.
+    /// Time parked after those polls (see [`Stats::parked`]).
     pub parked: Duration,
 }
 
@@ -123,10 +129,16 @@ pub struct Stats {
     pub wakes_from_other_threads: usize,
     /// Wakes from the polling thread while the future was not being polled.
     pub wakes_between_polls: usize,
-    /// Time between polls: the executor waiting for a wake.
+    /// Time spent waiting for a wake: from the end of each pending poll to
+    /// the first wake after it (to the next poll, if that came first; to
+    /// the drop, if neither did). Nothing for a poll during which the
+    /// future was woken: it yielded and was polled again at once.
     pub parked: Duration,
-    /// Time inside `poll`.
+    /// Time inside the future's own `poll`.
     pub polling: Duration,
+    /// Time the trace itself took around the polls: its clocks, counts and
+    /// report lines.
+    pub tracing: Duration,
     /// From the start of the first poll to the end of the latest.
     pub total: Duration,
 }
@@ -159,7 +171,7 @@ impl Stats {
 /// assert_eq!(lazy_main_runtime::block_on(traced), 42);
 /// // stderr: lazy_main: `answer` poll 1: ready in 0.0 ms
 /// //         lazy_main: `answer` ready after 1 poll (0 pending) in 0.0 ms
-/// //         lazy_main: woken 0 times (0 from other threads, 0 during poll); parked 0.0 ms, polling 0.0 ms
+/// //         lazy_main: woken 0 times (0 from other threads, 0 during poll); parked 0.0 ms, polling 0.0 ms, tracing 0.0 ms
 /// ```
 pub fn trace<F: IntoFuture>(
     label: &'static str,
@@ -190,10 +202,12 @@ impl<F: Future> Traced<F> {
             waker: None,
             stats: Stats::default(),
             first_poll: None,
-            last_poll_end: None,
+            waiting_since: None,
+            panicked_in: None,
             finished: false,
             waiting_at: Vec::new(),
             suspensions: Vec::new(),
+            forwarded: Forwarded::default(),
         }
     }
 
@@ -264,9 +278,9 @@ impl<F> Traced<F> {
     }
 
     /// Each `.await` of the body that was pending after a poll, in the
-    /// order they first were: how often, and how long the thread was parked
-    /// while the body waited there. Only `.await`s labelled by
-    /// `#[lazy_main::main(trace)]` (or wrapped in [`at`]) are known.
+    /// order they first were: how often, and how long the body then waited
+    /// for a wake. Only `.await`s labelled by `#[lazy_main::main(trace)]`
+    /// (or wrapped in [`at`]) are known.
     ///
     /// ```
     /// use lazy_main_runtime::trace::{at, Site, Traced};
@@ -293,6 +307,15 @@ impl<F> Traced<F> {
         &self.suspensions
     }
 
+    /// Where the body waited when its latest poll returned `Pending`: one
+    /// chain of labelled `.await`s for each place it is suspended in, each
+    /// outermost first; empty when it is ready, or waits at no labelled
+    /// `.await`.
+    #[must_use]
+    pub fn waiting_at(&self) -> &[Chain] {
+        &self.waiting_at
+    }
+
     fn suspension(&mut self, site: &'static Site) -> &mut Suspension {
         let known = self
             .suspensions
@@ -309,6 +332,21 @@ impl<F> Traced<F> {
         &mut self.suspensions[index]
     }
 
+    /// Ends the wait for a wake that began after the latest pending poll, at
+    /// the first wake, or at `now` if none came.
+    fn end_wait(&mut self, now: Instant) -> Duration {
+        let Some(since) = self.waiting_since.take() else {
+            return Duration::ZERO;
+        };
+        let woken_at = self.wakes.state().first_wake.take();
+        let parked = woken_at.unwrap_or(now).saturating_duration_since(since);
+        self.stats.parked += parked;
+        for site in sites(&self.waiting_at) {
+            self.suspension(site).parked += parked;
+        }
+        parked
+    }
+
     fn report(&self, outcome: &str) {
         let line = Report {
             label: self.label,
@@ -320,43 +358,57 @@ impl<F> Traced<F> {
     }
 }
 
+/// Each site in `chains` once, in the order met.
+fn sites(chains: &[Chain]) -> Vec<&'static Site> {
+    let mut sites: Vec<&'static Site> = Vec::new();
+    for &site in chains.iter().flatten() {
+        if !sites.iter().any(|known| std::ptr::eq(*known, site)) {
+            sites.push(site);
+        }
+    }
+    sites
+}
+
 impl<F: Future> Future for Traced<F> {
     type Output = F::Output;
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
         let this = &mut *self;
+        let entered = Instant::now();
         let waker = this.waker_for(cx.waker());
-        let start = Instant::now();
-        let first = *this.first_poll.get_or_insert(start);
-        let parked_before = this.last_poll_end.map(|end| start - end);
-        this.stats.parked += parked_before.unwrap_or_default();
+        let first = *this.first_poll.get_or_insert(entered);
+        let parked_before = this.waiting_since.map(|_| this.end_wait(entered));
         this.stats.polls += 1;
-        for site in std::mem::take(&mut this.waiting_at) {
-            this.suspension(site).parked += parked_before.unwrap_or_default();
-        }
-
         this.wakes.start_poll();
-        // Dropped on return and while a panic unwinds: the flag never sticks,
-        // and the times add up whatever the ending.
-        let polling = PollGuard {
+        let recording = Recording::start(&mut this.forwarded);
+        // Dropped on return and while a panic unwinds: the poll's time
+        // counts, the polling flag never sticks, and a panic is recorded
+        // where it happens.
+        let start = Instant::now();
+        let mut end = start;
+        let mut polling = PollGuard {
             wakes: &this.wakes,
             stats: &mut this.stats,
-            last_poll_end: &mut this.last_poll_end,
+            panicked_in: &mut this.panicked_in,
             start,
+            end: &mut end,
             first,
+            returned: false,
         };
-        let recording = awaits::Recording::start();
         let result = this.future.as_mut().poll(&mut Context::from_waker(&waker));
-        let waiting_at = recording.finish();
+        polling.returned = true;
         drop(polling);
+        let woken_during_poll = this.wakes.state().woken;
+        let chains = recording.finish(&mut this.forwarded);
 
-        let end = this.last_poll_end.unwrap_or(start);
         if result.is_pending() {
             this.stats.pending += 1;
-            for &site in &waiting_at {
+            for site in sites(&chains) {
                 this.suspension(site).times += 1;
             }
-            this.waiting_at = waiting_at;
+            this.waiting_at = chains;
+        } else {
+            this.waiting_at.clear();
         }
         if this.verbose {
             let outcome = if result.is_ready() {
@@ -364,8 +416,7 @@ impl<F: Future> Future for Traced<F> {
             } else if this.waiting_at.is_empty() {
                 "pending".to_owned()
             } else {
-                let chain: Vec<String> = this.waiting_at.iter().map(ToString::to_string).collect();
-                format!("pending at {}", chain.join(" > "))
+                format!("pending at {}", Chains(&this.waiting_at))
             };
             let parked = parked_before
                 .map(|parked| format!(", after {} parked", Ms(parked)))
@@ -377,6 +428,7 @@ impl<F: Future> Future for Traced<F> {
                 Ms(end - start),
             ));
         }
+        let exit = this.close_times(first, entered, start, end);
         if result.is_ready() {
             this.finished = true;
             this.report(&format!(
@@ -384,8 +436,30 @@ impl<F: Future> Future for Traced<F> {
                 Plural(this.stats.polls, "poll"),
                 this.stats.pending
             ));
+        } else if !woken_during_poll {
+            // The executor waits for a wake from here on.
+            this.waiting_since = Some(exit);
         }
         result
+    }
+}
+
+impl<F> Traced<F> {
+    /// Counts the trace's own time in this poll (all but the inner poll)
+    /// and moves the total to now.
+    #[inline]
+    fn close_times(
+        &mut self,
+        first: Instant,
+        entered: Instant,
+        start: Instant,
+        end: Instant,
+    ) -> Instant {
+        let exit = Instant::now();
+        self.stats.tracing +=
+            start.saturating_duration_since(entered) + exit.saturating_duration_since(end);
+        self.stats.total = exit.saturating_duration_since(first);
+        exit
     }
 }
 
@@ -394,16 +468,13 @@ impl<F> Drop for Traced<F> {
         if self.finished || self.stats.polls == 0 {
             return;
         }
-        let outcome = if thread::panicking() {
-            format!(
-                "panicked in poll {} ({} pending)",
-                self.stats.polls, self.stats.pending
-            )
-        } else {
-            format!(
+        self.end_wait(Instant::now());
+        let outcome = match self.panicked_in {
+            Some(poll) => format!("panicked in poll {poll} ({} pending)", self.stats.pending),
+            None => format!(
                 "dropped before ready after {}",
                 Plural(self.stats.polls, "poll")
-            )
+            ),
         };
         self.report(&outcome);
     }
@@ -418,44 +489,89 @@ impl<F> fmt::Debug for Traced<F> {
     }
 }
 
+/// Chains, as the report prints them: `a > b and c`.
+pub(crate) struct Chains<'a>(pub(crate) &'a [Chain]);
+
+impl fmt::Display for Chains<'_> {
+    #[inline]
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (index, chain) in self.0.iter().enumerate() {
+            if index > 0 {
+                f.write_str(" and ")?;
+            }
+            for (depth, site) in chain.iter().enumerate() {
+                if depth > 0 {
+                    f.write_str(" > ")?;
+                }
+                write!(f, "{site}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Shared with every clone of our waker: counts wakes by where they come from.
 #[derive(Default)]
 struct WakeCounter {
     /// The executor's waker, from the latest poll: each wake is forwarded to it.
     outer: Mutex<Option<Waker>>,
-    poller: Mutex<Option<ThreadId>>,
-    polling: AtomicBool,
+    state: Mutex<WakeState>,
     during_poll: AtomicUsize,
     other_threads: AtomicUsize,
     between_polls: AtomicUsize,
 }
 
+/// What a wake needs to know to be counted and timed.
+#[derive(Default)]
+struct WakeState {
+    /// The thread of the latest poll.
+    poller: Option<ThreadId>,
+    polling: bool,
+    /// Woken since the latest poll started.
+    woken: bool,
+    /// The first wake after a poll that was not woken during it.
+    first_wake: Option<Instant>,
+}
+
 impl WakeCounter {
     #[inline]
+    fn state(&self) -> std::sync::MutexGuard<'_, WakeState> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    #[inline]
     fn start_poll(&self) {
-        *self.poller.lock().unwrap_or_else(PoisonError::into_inner) = Some(thread::current().id());
-        self.polling.store(true, Ordering::Relaxed);
+        let mut state = self.state();
+        state.poller = Some(thread::current().id());
+        state.polling = true;
+        state.woken = false;
+        state.first_wake = None;
     }
 }
 
 /// Ends a poll: clears the polling flag and counts the poll's time, also
-/// when the future panics (the time it ran before the panic counts too).
+/// when the future panics, which it then records.
 struct PollGuard<'a> {
     wakes: &'a WakeCounter,
     stats: &'a mut Stats,
-    last_poll_end: &'a mut Option<Instant>,
+    panicked_in: &'a mut Option<usize>,
     start: Instant,
+    end: &'a mut Instant,
     first: Instant,
+    returned: bool,
 }
 
 impl Drop for PollGuard<'_> {
     #[inline]
     fn drop(&mut self) {
-        self.wakes.polling.store(false, Ordering::Relaxed);
         let end = Instant::now();
-        self.stats.polling += end - self.start;
-        self.stats.total = end - self.first;
-        *self.last_poll_end = Some(end);
+        self.wakes.state().polling = false;
+        self.stats.polling += end.saturating_duration_since(self.start);
+        *self.end = end;
+        if !self.returned {
+            *self.panicked_in = Some(self.stats.polls);
+            self.stats.total = end.saturating_duration_since(self.first);
+        }
     }
 }
 
@@ -467,14 +583,19 @@ impl Wake for WakeCounter {
 
     #[inline]
     fn wake_by_ref(self: &Arc<Self>) {
-        let poller = *self.poller.lock().unwrap_or_else(PoisonError::into_inner);
-        let counter = if poller != Some(thread::current().id()) {
+        let mut state = self.state();
+        let counter = if state.poller != Some(thread::current().id()) {
             &self.other_threads
-        } else if self.polling.load(Ordering::Relaxed) {
+        } else if state.polling {
             &self.during_poll
         } else {
             &self.between_polls
         };
+        if !state.polling && !state.woken {
+            state.first_wake = Some(Instant::now());
+        }
+        state.woken = true;
+        drop(state);
         counter.fetch_add(1, Ordering::Relaxed);
         let outer = self
             .outer
@@ -517,9 +638,10 @@ impl fmt::Display for Report<'_> {
         }
         write!(
             f,
-            "); parked {}, polling {}",
+            "); parked {}, polling {}, tracing {}",
             Ms(stats.parked),
-            Ms(stats.polling)
+            Ms(stats.polling),
+            Ms(stats.tracing)
         )?;
         for suspension in self.suspensions {
             write!(
@@ -630,6 +752,7 @@ mod tests {
             wakes_between_polls: 0,
             parked: Duration::from_micros(250_940),
             polling: Duration::from_micros(400),
+            tracing: Duration::from_micros(60),
             total: Duration::from_micros(251_340),
         };
         let report = Report {
@@ -641,7 +764,7 @@ mod tests {
         assert_eq!(
             report.to_string(),
             "lazy_main: `main` ready after 4 polls (3 pending) in 251.3 ms\n\
-             lazy_main: woken 3 times (2 from other threads, 1 during poll); parked 250.9 ms, polling 0.4 ms"
+             lazy_main: woken 3 times (2 from other threads, 1 during poll); parked 250.9 ms, polling 0.4 ms, tracing 0.1 ms"
         );
         let between = Report {
             stats: Stats {
@@ -651,7 +774,7 @@ mod tests {
             ..report
         };
         assert!(between.to_string().ends_with(
-            "woken 1 time (0 from other threads, 0 during poll, 1 between polls); parked 0.0 ms, polling 0.0 ms"
+            "woken 1 time (0 from other threads, 0 during poll, 1 between polls); parked 0.0 ms, polling 0.0 ms, tracing 0.0 ms"
         ));
         let waited = Report {
             suspensions: &[Suspension {
@@ -662,7 +785,7 @@ mod tests {
             ..report
         };
         assert!(waited.to_string().ends_with(
-            "polling 0.4 ms\nlazy_main:   waited at src/main.rs:8:22 (fetch(…).await): 3 times, parked 250.1 ms"
+            "tracing 0.1 ms\nlazy_main:   waited at src/main.rs:8:22 (fetch(…).await): 3 times, parked 250.1 ms"
         ));
         assert_eq!(Ms(Duration::from_micros(1_260)).to_string(), "1.3 ms");
         assert_eq!(Plural(1, "poll").to_string(), "1 poll");

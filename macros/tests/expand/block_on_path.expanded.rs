@@ -7,6 +7,7 @@ fn works() {
                     if false {
                         return ::lazy_main::__private::unreachable::<()>();
                     }
+                    '__lazy_main_body: {}
                 },
             )
             .verbose(),

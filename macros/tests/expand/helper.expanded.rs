@@ -5,6 +5,6 @@ pub fn answer() -> u32 {
         if false {
             return ::lazy_main::__private::unreachable::<u32>();
         }
-        std::future::ready(42).await
+        '__lazy_main_body: { std::future::ready(42).await }
     })
 }

@@ -4,6 +4,6 @@ fn describe(&self) -> String {
         if false {
             return ::lazy_main::__private::unreachable::<String>();
         }
-        self.name().await
+        '__lazy_main_body: { self.name().await }
     })
 }

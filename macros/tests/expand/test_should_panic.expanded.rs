@@ -5,6 +5,8 @@ fn explodes() {
         if false {
             return ::lazy_main::__private::unreachable::<()>();
         }
-        panic!("boom");
+        '__lazy_main_body: {
+            panic!("boom");
+        }
     })
 }

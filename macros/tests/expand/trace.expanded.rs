@@ -1,7 +1,7 @@
 fn main() {
     #[allow(clippy::future_not_send)]
     async fn main() {
-        let n = ::lazy_main::__private::Wrap::new(work(1))
+        let n = (::lazy_main::__private::Wrap::new)(work(1))
             .__lazy_main_at(
                 &::lazy_main::__private::Site {
                     file: ::core::file!(),
@@ -12,9 +12,9 @@ fn main() {
             )
             .await;
         println!(
-            "{}", ::lazy_main::__private::Wrap::new(n).__lazy_main_at(&
+            "{}", (::lazy_main::__private::Wrap::new) (n).__lazy_main_at(&
             ::lazy_main::__private::Site { file : ::core::file!(), line :
-            ::core::line!(), column : ::core::column!(), excerpt : "n.await", }). await
+            ::core::line!(), column : ::core::column!(), excerpt : "n.await" }). await
         );
     }
     ::lazy_main::__private::block_on(::lazy_main::__private::Traced::new("main", main()))

@@ -4,6 +4,6 @@ fn run() -> u8 {
         if false {
             return ::lazy_main::__private::unreachable::<u8>();
         }
-        Self::VALUE
+        '__lazy_main_body: { Self::VALUE }
     })
 }

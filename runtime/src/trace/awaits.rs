@@ -1,20 +1,30 @@
-//! Where a traced body is suspended. `#[lazy_main::main(trace)]` wraps each
-//! `.await` it finds in the body in [`at`], with the [`Site`] of the
-//! `.await`; when the awaited future is pending, `at` notes its site for
-//! the [`Traced`](super::Traced) future being polled on this thread. Nothing
-//! is noted while futures are ready: the bookkeeping stays on the pending
-//! path.
+//! Where a traced body waits. `#[lazy_main::main(trace)]` wraps each
+//! `.await` it labels in [`at`], with the [`Site`] of the `.await`; when the
+//! awaited future is pending, `at` records the site for the poll under way
+//! on this thread. Nothing is recorded while futures are ready: a ready
+//! `.await` reads one thread-local counter and no more.
 //!
-//! Each poll of a `Traced` future opens a frame; the awaits pending when the
-//! poll ends are read from it, innermost first (an `.await` inside an async
-//! block notes itself before the `.await` of the block does), and reported
-//! outermost first. An `.await` that was pending and became ready within the
-//! same poll (in a nested `block_on`, say) takes its note back.
+//! Each poll of a [`Traced`](super::Traced) future (or of another recorder)
+//! opens a *frame*; what the body waits at when the poll ends is read from
+//! it as *chains*, built from the nesting of the polls themselves: an `at`
+//! whose inner poll returned `Pending` without any labelled `.await` pending
+//! below it starts a chain (a leaf); an `at` whose inner poll left chains
+//! behind adds itself to each of them, as their parent. So two futures
+//! polled side by side give two chains, never one nested in the other, and
+//! an `.await` inside a nested async block is its block's child.
+//!
+//! An `.await` that was pending and is polled again within the same frame
+//! (under a nested `block_on`, or polled twice by a `poll_fn`), or dropped
+//! there, takes its chain back. Frames are told apart by serial numbers
+//! unique to the whole process, so a future moved to another thread
+//! between polls never touches another frame's chains.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::future::{poll_fn, Future, IntoFuture};
+use std::ops::Range;
 use std::pin::pin;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// An `.await` in the source, as `#[lazy_main::main(trace)]` labels it.
 ///
@@ -49,8 +59,14 @@ impl fmt::Display for Site {
     }
 }
 
-/// Awaits `future`; while it is pending, the [`Traced`](super::Traced)
-/// future polled on this thread sees `site` as where its body waits.
+/// Where a body waits: the labelled `.await`s it is suspended in, outermost
+/// first (`[block.await, fetch(…).await]` for a `fetch(…).await` inside an
+/// async block that is awaited).
+pub type Chain = Vec<&'static Site>;
+
+/// Awaits `future`, converted with `into_future()` at once, as `.await`
+/// does; while it is pending, the [`Traced`](super::Traced) future polled on
+/// this thread sees `site` as where its body waits.
 ///
 /// ```
 /// use lazy_main_runtime::trace::{at, Site, Traced};
@@ -59,136 +75,189 @@ impl fmt::Display for Site {
 /// let traced = Traced::new("sited", async { at(std::future::ready(2), &SITE).await });
 /// assert_eq!(lazy_main_runtime::block_on(traced), 2);
 /// ```
-pub async fn at<F: IntoFuture>(future: F, site: &'static Site) -> F::Output {
-    let mut future = pin!(future.into_future());
-    let mut note = Note(None);
+#[inline]
+pub fn at<F: IntoFuture>(future: F, site: &'static Site) -> impl Future<Output = F::Output> {
+    labelled(future.into_future(), site)
+}
+
+async fn labelled<F: Future>(future: F, site: &'static Site) -> F::Output {
+    let mut future = pin!(future);
+    let mut leaf = Leaf(None);
     poll_fn(|cx| {
+        if leaf.0.is_some() {
+            leaf.retract();
+        }
+        let mark = RECORDED.with(Cell::get);
         let poll = future.as_mut().poll(cx);
         if poll.is_pending() {
-            note.pending(site);
+            leaf.pending(site, mark);
         }
         poll
     })
     .await
 }
 
-/// The note of one pending `at`: its frame and its number there.
-struct Note(Option<(u64, u64)>);
+/// The chain an `at` started, if it is the leaf of one: the frame's serial
+/// and the chain's place in it.
+struct Leaf(Option<(u64, usize)>);
 
-impl Note {
-    #[inline]
-    fn pending(&mut self, site: &'static Site) {
-        self.forget();
-        self.0 = FRAMES
-            .try_with(|frames| {
-                let mut frames = frames.borrow_mut();
-                let number = frames.number();
-                let frame = frames.stack.last_mut()?;
-                frame.notes.push((number, site));
-                Some((frame.serial, number))
-            })
-            .ok()
-            .flatten();
+impl Leaf {
+    /// The inner poll returned `Pending`: start a chain, or be the parent of
+    /// those recorded below since `mark`.
+    #[cold]
+    fn pending(&mut self, site: &'static Site, mark: usize) {
+        let _ = FRAMES.try_with(|frames| {
+            let mut frames = frames.borrow_mut();
+            let Some(frame) = frames.last_mut() else {
+                return; // not polled by a recorder: nothing to say
+            };
+            let mut parent = false;
+            for chain in frame.chains.iter_mut().skip(mark).filter(|c| c.live) {
+                chain.sites.push(site);
+                parent = true;
+            }
+            if !parent {
+                frame.chains.push(Recorded {
+                    sites: vec![site],
+                    live: true,
+                });
+                RECORDED.with(|recorded| recorded.set(frame.chains.len()));
+                self.0 = Some((frame.serial, frame.chains.len() - 1));
+            }
+        });
     }
 
-    // Cold: kept out of `drop`, which a ready `.await` runs, so that the
-    // drop stays one inlined check.
+    /// Polled again or dropped: if that is within the frame that holds its
+    /// chain, the chain no longer says where the body waits.
     #[cold]
-    #[inline]
-    fn forget(&mut self) {
-        if let Some((serial, number)) = self.0.take() {
-            let _ = FRAMES.try_with(|frames| {
-                let mut frames = frames.borrow_mut();
-                if let Some(frame) = frames.stack.iter_mut().find(|f| f.serial == serial) {
-                    frame.notes.retain(|(noted, _)| *noted != number);
-                }
-            });
+    fn retract(&mut self) {
+        if let Some((serial, index)) = self.0.take() {
+            retract(serial, index..index + 1);
         }
     }
 }
 
-/// Ready, or dropped before: no longer pending.
-impl Drop for Note {
+impl Drop for Leaf {
     #[inline]
     fn drop(&mut self) {
         if self.0.is_some() {
-            self.forget();
+            self.retract();
         }
     }
 }
 
-struct Frames {
-    /// The last frame serial or note number handed out.
-    next: u64,
-    /// One frame per `Traced` poll under way on this thread, innermost last.
-    stack: Vec<Frame>,
+/// Marks the chains at `range` of the open frame `serial`, if any, as no
+/// longer pending.
+fn retract(serial: u64, range: Range<usize>) {
+    let _ = FRAMES.try_with(|frames| {
+        let mut frames = frames.borrow_mut();
+        if let Some(frame) = frames.iter_mut().rev().find(|f| f.serial == serial) {
+            for chain in frame.chains.get_mut(range).unwrap_or_default() {
+                chain.live = false;
+            }
+        }
+    });
 }
 
-impl Frames {
-    /// A number not handed out before on this thread, for a frame or a note.
-    #[inline]
-    fn number(&mut self) -> u64 {
-        self.next += 1;
-        self.next
-    }
+/// A chain as recorded: innermost site first.
+struct Recorded {
+    sites: Vec<&'static Site>,
+    live: bool,
 }
 
+/// One recorder's poll under way on this thread.
 struct Frame {
     serial: u64,
-    notes: Vec<(u64, &'static Site)>,
+    /// `RECORDED` of the enclosing frame, given back when this one closes.
+    enclosing: usize,
+    chains: Vec<Recorded>,
 }
 
 thread_local! {
-    static FRAMES: RefCell<Frames> = const {
-        RefCell::new(Frames {
-            next: 0,
-            stack: Vec::new(),
-        })
-    };
+    /// Open frames, innermost last.
+    static FRAMES: RefCell<Vec<Frame>> = const { RefCell::new(Vec::new()) };
+    /// How many chains the innermost open frame holds: an `at` reads it
+    /// before its inner poll, to know afterwards which chains are below it.
+    static RECORDED: Cell<usize> = const { Cell::new(0) };
 }
 
-/// The frame of one poll of a `Traced` future; closed when dropped, also
-/// while a panic unwinds.
+/// Frame serials, unique to the process: a future polled on several threads
+/// meets frames of several threads.
+static SERIALS: AtomicU64 = AtomicU64::new(0);
+
+/// The chains a recorder passed on to the frame around it, so that it can
+/// take them back if it is polled again within that frame.
+#[derive(Debug, Default)]
+pub(crate) struct Forwarded(Option<(u64, Range<usize>)>);
+
+/// The frame of one poll of a recorder (a `Traced` future, a watched body);
+/// closed when finished or dropped, also while a panic unwinds.
 pub(crate) struct Recording(Option<u64>);
 
 impl Recording {
+    /// Opens a frame; first takes back what `forwarded` passed on to the
+    /// frame around this one in an earlier poll, if that frame is still open.
     #[inline]
-    pub(crate) fn start() -> Self {
-        let serial = FRAMES.try_with(|frames| {
-            let mut frames = frames.borrow_mut();
-            let serial = frames.number();
-            frames.stack.push(Frame {
+    pub(crate) fn start(forwarded: &mut Forwarded) -> Self {
+        if let Some((serial, range)) = forwarded.0.take() {
+            retract(serial, range);
+        }
+        let serial = SERIALS.fetch_add(1, Ordering::Relaxed) + 1;
+        let opened = FRAMES.try_with(|frames| {
+            frames.borrow_mut().push(Frame {
                 serial,
-                notes: Vec::new(),
+                enclosing: RECORDED.with(Cell::get),
+                chains: Vec::new(),
             });
-            serial
+            RECORDED.with(|recorded| recorded.set(0));
         });
-        Self(serial.ok())
+        Self(opened.ok().map(|()| serial))
     }
 
-    /// The awaits pending now, outermost first.
+    /// Closes the frame: the chains pending now, each outermost first. They
+    /// are also passed on to the frame around this one, where the `.await`
+    /// that polls this recorder adds itself as their parent.
     #[inline]
-    pub(crate) fn finish(mut self) -> Vec<&'static Site> {
-        let mut sites = self.close();
-        sites.reverse();
-        sites
-    }
-
-    #[inline]
-    fn close(&mut self) -> Vec<&'static Site> {
-        let Some(serial) = self.0.take() else {
+    pub(crate) fn finish(mut self, forwarded: &mut Forwarded) -> Vec<Chain> {
+        let Some(chains) = self.close() else {
             return Vec::new();
         };
+        let chains: Vec<Chain> = chains
+            .into_iter()
+            .filter(|chain| chain.live)
+            .map(|chain| chain.sites.into_iter().rev().collect())
+            .collect();
+        if !chains.is_empty() {
+            let _ = FRAMES.try_with(|frames| {
+                let mut frames = frames.borrow_mut();
+                if let Some(frame) = frames.last_mut() {
+                    let start = frame.chains.len();
+                    frame.chains.extend(chains.iter().map(|chain| Recorded {
+                        sites: chain.iter().rev().copied().collect(),
+                        live: true,
+                    }));
+                    RECORDED.with(|recorded| recorded.set(frame.chains.len()));
+                    forwarded.0 = Some((frame.serial, start..frame.chains.len()));
+                }
+            });
+        }
+        chains
+    }
+
+    fn close(&mut self) -> Option<Vec<Recorded>> {
+        let serial = self.0.take()?;
         FRAMES
             .try_with(|frames| {
                 let mut frames = frames.borrow_mut();
-                let position = frames.stack.iter().rposition(|f| f.serial == serial)?;
-                let frame = frames.stack.remove(position);
-                Some(frame.notes.into_iter().map(|(_, site)| site).collect())
+                let position = frames.iter().rposition(|f| f.serial == serial)?;
+                // Frames close innermost first; one left open by a future
+                // that leaked its poll is closed with this one.
+                let frame = frames.drain(position..).next()?;
+                RECORDED.with(|recorded| recorded.set(frame.enclosing));
+                Some(frame.chains)
             })
             .ok()
             .flatten()
-            .unwrap_or_default()
     }
 }
 
