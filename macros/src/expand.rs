@@ -132,6 +132,12 @@ fn function_tokens(
         &kept.generics
     };
     let (params, where_clause) = (&kept.params, &kept.where_clause);
+    // The sync function starts where the `async fn` did: rustc labels the
+    // whole item (in E0517, say) from its first keyword.
+    let mut fn_token = fn_token.clone();
+    if let Some(asyncness) = &function.asyncness {
+        fn_token.set_span(asyncness.span());
+    }
     quote! {
         #(#attrs)*
         #allow_unused
