@@ -212,3 +212,31 @@ fn side_by_side_futures_are_two_chains() {
 async fn assert_prints_the_condition_as_written() {
     assert!(std::future::ready(1).await == 2);
 }
+
+/// A `!Send` value whose future is `Send`, awaited in a block that must be
+/// `Send`: `.await` converts it before the block is suspended, and so does
+/// the label.
+struct Builder(std::rc::Rc<u8>);
+
+impl std::future::IntoFuture for Builder {
+    type Output = u8;
+    type IntoFuture = std::future::Ready<u8>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        std::future::ready(*self.0)
+    }
+}
+
+fn needs_send<F: Future + Send>(future: F) -> F {
+    future
+}
+
+#[lazy_main::main(trace)]
+async fn send_stays_send() -> u8 {
+    needs_send(async { Builder(std::rc::Rc::new(3)).await }).await
+}
+
+#[test]
+fn a_labelled_await_keeps_a_block_send() {
+    assert_eq!(capture(send_stays_send).0, 3);
+}
