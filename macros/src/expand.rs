@@ -200,9 +200,24 @@ fn driving_body(kind: Kind, args: &Args, function: &Function, accepted: &Accepte
     };
     // In tail position even for `()`, so that a function returning
     // something else (the future itself, say) is a type error.
-    let tail = match &args.block_on {
-        None => quote_spanned!(span=> #krate::__private::block_on(#future)),
-        Some(path) => quote_spanned!(span=> #krate::__private::drive(#future, #path)),
+    let tail = match (&args.block_on, &accepted.block) {
+        (Some(path), _) => quote_spanned!(span=> #krate::__private::drive(#future, #path)),
+        // `(block_on)(future)`, its parentheses at the body's braces: the
+        // call then spans the body, so that what rustc says of the value the
+        // function returns (a hidden type that captures a lifetime, say)
+        // points at the body, as for an `async fn`. Only delimiters carry the
+        // user's spans; the path stays the macro's, out of the editor's way.
+        (None, Some(block)) => {
+            let mut callee = Group::new(
+                Delimiter::Parenthesis,
+                quote!(#krate::__private::block_on),
+            );
+            callee.set_span(block.span_open());
+            let mut arguments = Group::new(Delimiter::Parenthesis, future);
+            arguments.set_span(block.span_close());
+            quote!(#callee #arguments)
+        }
+        (None, None) => quote!(#krate::__private::block_on(#future)),
     };
     let inner = inner_function.then(|| {
         // Driven on this thread only: it need not be `Send`.

@@ -1,7 +1,7 @@
 /// Not `main`: maybe in an impl.
 #[allow(clippy::must_use_candidate)]
 pub fn answer() -> u32 {
-    ::lazy_main::__private::block_on(async move {
+    (::lazy_main::__private::block_on)(async move {
         if false {
             return ::lazy_main::__private::unreachable::<u32>();
         }

@@ -1,6 +1,6 @@
 #[allow(clippy::must_use_candidate)]
 fn describe(&self) -> String {
-    ::lazy_main::__private::block_on(async move {
+    (::lazy_main::__private::block_on)(async move {
         if false {
             return ::lazy_main::__private::unreachable::<String>();
         }

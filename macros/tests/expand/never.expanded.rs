@@ -3,5 +3,5 @@ fn main() -> ! {
     async fn main() -> ! {
         loop {}
     }
-    ::lazy_main::__private::block_on(main())
+    (::lazy_main::__private::block_on)(main())
 }

@@ -1,7 +1,7 @@
 #[should_panic(expected = "boom")]
 #[::core::prelude::v1::test]
 fn explodes() {
-    ::lazy_main::__private::block_on(async move {
+    (::lazy_main::__private::block_on)(async move {
         if false {
             return ::lazy_main::__private::unreachable::<()>();
         }
