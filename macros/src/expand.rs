@@ -124,6 +124,13 @@ fn function_tokens(
     let helper = kind == Kind::Main && name != "main";
     let allow_must_use =
         (helper && !output.is_empty()).then(|| quote!(#[allow(clippy::must_use_candidate)]));
+    // Clippy looks for panics in a function that returns `Result` through
+    // its closures, the body's `async move` block among them, but not into a
+    // plain `async fn`, whose type is a future: the body's own asserts are
+    // not the sync function's doing.
+    let block_shaped = !unsupported.any() && !inner_function(kind, function, accepted);
+    let allow_panics =
+        (block_shaped && !output.is_empty()).then(|| quote!(#[allow(clippy::panic_in_result_fn)]));
     let empty = Unsupported::default();
     let kept = if keep_signature { unsupported } else { &empty };
     let generics = if kept.generics.is_empty() {
@@ -142,6 +149,7 @@ fn function_tokens(
         #(#attrs)*
         #allow_unused
         #allow_must_use
+        #allow_panics
         #test_attribute
         #vis #fn_token #name #generics (#receiver #params) #output #where_clause #outer_body
     }
@@ -208,10 +216,8 @@ fn driving_body(kind: Kind, args: &Args, function: &Function, accepted: &Accepte
         // points at the body, as for an `async fn`. Only delimiters carry the
         // user's spans; the path stays the macro's, out of the editor's way.
         (None, Some(block)) => {
-            let mut callee = Group::new(
-                Delimiter::Parenthesis,
-                quote!(#krate::__private::block_on),
-            );
+            let mut callee =
+                Group::new(Delimiter::Parenthesis, quote!(#krate::__private::block_on));
             callee.set_span(block.span_open());
             let mut arguments = Group::new(Delimiter::Parenthesis, future);
             arguments.set_span(block.span_close());
@@ -236,7 +242,10 @@ fn driving_body(kind: Kind, args: &Args, function: &Function, accepted: &Accepte
             async fn __lazy_main_track_caller() {}
         }
     });
-    quote!(#inner_attributes #track_caller #inner #tail)
+    // An explicit `return`, the macro's: clippy's `implicit_return` then
+    // leaves the sync function alone, and `needless_return` skips a
+    // statement it did not see written.
+    quote!(#inner_attributes #track_caller #inner return #tail;)
 }
 
 /// The inner attributes at the top of `block` (`#![…]`, and `//!` doc
@@ -327,7 +336,14 @@ fn typed_block(
     let label = label("__lazy_main_body", block.span_open());
     let mut typed = Group::new(Delimiter::Brace, quote!(#typing #label: #block));
     typed.set_span(block.span());
-    quote_spanned!(span=> async move #typed)
+    // `async` at the user's own `async`: then the block spans the user's
+    // function, and lints that look at the block's value (clippy's
+    // `implicit_return`, say) find the body's tail as in an `async fn`.
+    let asyncness = function
+        .asyncness
+        .clone()
+        .unwrap_or_else(|| Ident::new("async", span));
+    quote_spanned!(span=> #asyncness move #typed)
 }
 
 /// `'name`, at `span`.

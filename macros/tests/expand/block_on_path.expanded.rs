@@ -1,6 +1,6 @@
 #[::core::prelude::v1::test]
 fn works() {
-    ::lazy_main::__private::drive(
+    return ::lazy_main::__private::drive(
         ::lazy_main::__private::Traced::new(
                 "works",
                 async move {
@@ -12,5 +12,5 @@ fn works() {
             )
             .verbose(),
         futures_executor::block_on,
-    )
+    );
 }

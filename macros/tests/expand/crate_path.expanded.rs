@@ -1,5 +1,5 @@
 fn main() {
     #[allow(clippy::future_not_send)]
     async fn main() {}
-    (my_facade::__private::block_on)(main())
+    return (my_facade::__private::block_on)(main());
 }

@@ -3,7 +3,7 @@ fn main() {
     async fn main() {
         work().await;
     }
-    (::lazy_main::__private::block_on)(main())
+    return (::lazy_main::__private::block_on)(main());
 }
 ::core::compile_error! {
     "`#[lazy_main::main]` needs an `async fn`; add `async` before `fn`"

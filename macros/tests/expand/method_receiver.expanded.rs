@@ -1,9 +1,10 @@
 #[allow(clippy::must_use_candidate)]
+#[allow(clippy::panic_in_result_fn)]
 fn describe(&self) -> String {
-    (::lazy_main::__private::block_on)(async move {
+    return (::lazy_main::__private::block_on)(async move {
         if false {
             return ::lazy_main::__private::unreachable::<String>();
         }
         '__lazy_main_body: { self.name().await }
-    })
+    });
 }

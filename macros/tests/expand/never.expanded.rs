@@ -3,5 +3,5 @@ fn main() -> ! {
     async fn main() -> ! {
         loop {}
     }
-    (::lazy_main::__private::block_on)(main())
+    return (::lazy_main::__private::block_on)(main());
 }

@@ -6,5 +6,5 @@ pub fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("{n}");
         Ok(())
     }
-    (::lazy_main::__private::block_on)(main())
+    return (::lazy_main::__private::block_on)(main());
 }

@@ -17,7 +17,7 @@ fn main() {
             ::core::line!(), column : ::core::column!(), excerpt : "n.await" }). await
         );
     }
-    (::lazy_main::__private::block_on)(
+    return (::lazy_main::__private::block_on)(
         ::lazy_main::__private::Traced::new("main", main()),
-    )
+    );
 }

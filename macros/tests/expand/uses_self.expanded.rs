@@ -1,9 +1,10 @@
 #[allow(clippy::must_use_candidate)]
+#[allow(clippy::panic_in_result_fn)]
 fn run() -> u8 {
-    (::lazy_main::__private::block_on)(async move {
+    return (::lazy_main::__private::block_on)(async move {
         if false {
             return ::lazy_main::__private::unreachable::<u8>();
         }
         '__lazy_main_body: { Self::VALUE }
-    })
+    });
 }
