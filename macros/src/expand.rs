@@ -225,12 +225,23 @@ fn driving_body(kind: Kind, args: &Args, function: &Function, accepted: &Accepte
         }
         (None, None) => quote!(#krate::__private::block_on(#future)),
     };
+    // The declared type appears twice, on the sync function (the user's
+    // tokens: what callers, rustdoc and lints see) and on the inner one,
+    // shown at the same place but marked as the macro's, so that no lint on
+    // it is reported twice.
+    let inner_output = the_macros(output);
     let inner = inner_function.then(|| {
+        // Starting at the user's `fn`, so that lints about the body's value
+        // (`clippy::implicit_return`) see the body as in an `async fn`, but
+        // not at a written `async`: to clippy's check for code a macro
+        // wrote, the function is then the macro's (no `single_call_fn` for
+        // it), its body the user's.
+        let asyncness = Ident::new("async", function.fn_token.span());
         // Driven on this thread only: it need not be `Send`.
         quote! {
             #[allow(clippy::future_not_send)]
             #track_caller
-            async fn #name #lifetimes () #output #body
+            #asyncness fn #name #lifetimes () #inner_output #body
         }
     });
     // Without an inner function, rustc's word on `#[track_caller]` comes
@@ -388,6 +399,26 @@ fn located_at(tokens: &TokenStream, span: Span) -> TokenStream {
         .map(|mut token| {
             token.set_span(token.span().located_at(span));
             token
+        })
+        .collect()
+}
+
+/// `tokens`, each shown where it is but marked as the macro's: lints leave
+/// them alone, and names resolve as at the call site.
+fn the_macros(tokens: &TokenStream) -> TokenStream {
+    tokens
+        .clone()
+        .into_iter()
+        .map(|token| match token {
+            TokenTree::Group(group) => {
+                let mut marked = Group::new(group.delimiter(), the_macros(&group.stream()));
+                marked.set_span(Span::call_site().located_at(group.span()));
+                TokenTree::Group(marked)
+            }
+            mut other => {
+                other.set_span(Span::call_site().located_at(other.span()));
+                other
+            }
         })
         .collect()
 }

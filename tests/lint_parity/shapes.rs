@@ -123,3 +123,16 @@ pub fn use_more() {
     let _ = needless;
     let _ = shown;
 }
+
+/// The program's `main` shape: a function named `main`, its body an inner
+/// `async fn`.
+pub mod program {
+    use std::future::ready;
+
+    /// Reads a number, as a program's `main` would.
+    #[lazy_main::main] async fn main() -> Result<(), std::num::ParseIntError> {
+        let n: u8 = ready("7").await.parse()?;
+        assert!(n > 0, "positive");
+        Ok(())
+    }
+}
