@@ -145,13 +145,18 @@ fn function_tokens(
     if let Some(asyncness) = &function.asyncness {
         fn_token.set_span(asyncness.span());
     }
+    // The user's parentheses' span, so that the signature spans what the
+    // user wrote: rustc and clippy point at it for what concerns the whole
+    // function.
+    let mut parameters = Group::new(Delimiter::Parenthesis, quote!(#receiver #params));
+    parameters.set_span(function.param_span);
     quote! {
         #(#attrs)*
         #allow_unused
         #allow_must_use
         #allow_panics
         #test_attribute
-        #vis #fn_token #name #generics (#receiver #params) #output #where_clause #outer_body
+        #vis #fn_token #name #generics #parameters #output #where_clause #outer_body
     }
 }
 
@@ -229,19 +234,38 @@ fn driving_body(kind: Kind, args: &Args, function: &Function, accepted: &Accepte
     // tokens: what callers, rustdoc and lints see) and on the inner one,
     // shown at the same place but marked as the macro's, so that no lint on
     // it is reported twice.
-    let inner_output = the_macros(output);
+    // Its last token stays the user's, so that the inner function's
+    // signature spans the user's, for what rustc says of the function as a
+    // whole (a dependency on never-type fallback, say).
+    let mut inner_output: Vec<TokenTree> = the_macros(output).into_iter().collect();
+    if let (Some(last), Some(user_last)) = (inner_output.last_mut(), output.clone().into_iter().last()) {
+        *last = user_last;
+    }
+    let inner_output: TokenStream = inner_output.into_iter().collect();
+    let mut no_parameters = Group::new(Delimiter::Parenthesis, TokenStream::new());
+    no_parameters.set_span(function.param_span);
     let inner = inner_function.then(|| {
-        // Starting at the user's `fn`, so that lints about the body's value
-        // (`clippy::implicit_return`) see the body as in an `async fn`, but
-        // not at a written `async`: to clippy's check for code a macro
-        // wrote, the function is then the macro's (no `single_call_fn` for
-        // it), its body the user's.
-        let asyncness = Ident::new("async", function.fn_token.span());
+        // At the user's `async`, so that the inner function spans what the
+        // user wrote: what rustc says of the function as a whole points
+        // there, and lints about the body's value (`clippy::implicit_return`)
+        // see the body as in an `async fn`. Its `pub(self)` (private, as
+        // without it) is written at that same `async`: to clippy's check
+        // for code a macro wrote, a function whose `pub` is not where its
+        // text says `pub` is the macro's, so clippy does not count the one
+        // call to it as a `single_call_fn`.
+        let at_async = function
+            .asyncness
+            .as_ref()
+            .map_or_else(Span::call_site, Ident::span);
+        let asyncness = Ident::new("async", at_async);
+        let mut self_only = Group::new(Delimiter::Parenthesis, quote_spanned!(at_async=> self));
+        self_only.set_span(at_async);
+        let private = quote_spanned!(at_async=> pub #self_only);
         // Driven on this thread only: it need not be `Send`.
         quote! {
             #[allow(clippy::future_not_send)]
             #track_caller
-            #asyncness fn #name #lifetimes () #inner_output #body
+            #private #asyncness fn #name #lifetimes #no_parameters #inner_output #body
         }
     });
     // Without an inner function, rustc's word on `#[track_caller]` comes

@@ -9,7 +9,7 @@
 //! feature: the signature is read token by token), which also sees through
 //! the invisible groups of `macro_rules!` fragments.
 
-use proc_macro2::{Delimiter, Group, Ident, Punct, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Ident, Punct, Span, TokenStream, TokenTree};
 use quote::{ToTokens, TokenStreamExt};
 use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
@@ -29,6 +29,8 @@ pub(crate) struct Function {
     pub(crate) generics: TokenStream,
     /// The parameter list as written, without its parentheses.
     pub(crate) param_list: TokenStream,
+    /// The span of the parameter list's parentheses.
+    pub(crate) param_span: Span,
     /// The same, split at its top-level commas.
     pub(crate) params: Vec<TokenStream>,
     /// `-> Type`, arrow included; empty for `()`.
@@ -131,7 +133,8 @@ impl Function {
             return stop(input.parse().ok());
         }
         let content;
-        syn::parenthesized!(content in input);
+        let parentheses = syn::parenthesized!(content in input);
+        let param_span = parentheses.span.join();
         let param_list: TokenStream = content.fork().parse()?;
         let params = split_at_commas(&content)?;
         let mut output = TokenStream::new();
@@ -156,6 +159,7 @@ impl Function {
             name,
             generics,
             param_list,
+            param_span,
             params,
             output,
             where_clause,
