@@ -170,7 +170,20 @@ fn driving_body(kind: Kind, args: &Args, function: &Function, accepted: &Accepte
         track_caller,
         ..
     } = accepted;
-    let krate = args.krate.clone().unwrap_or_else(|| quote!(::lazy_main));
+    // A path the user gave is written once, in a `use` at the user's
+    // tokens: if it does not resolve, that is one error, at the path.
+    let (krate, facade_import) = match &args.krate {
+        None => (quote!(::lazy_main), None),
+        Some(path) => {
+            // The alias at the path's last token, so that the `use`, and an
+            // error about it, spans just the path.
+            let last = path.clone().into_iter().last();
+            let at = last.as_ref().map_or_else(Span::call_site, TokenTree::span);
+            let alias = Ident::new("__lazy_main_facade", at);
+            let local = Ident::new("__lazy_main_facade", Span::call_site());
+            (quote!(#local), Some(quote!(use #path as #alias;)))
+        }
+    };
     // With `block_on = path`, the call sits at the user's path, so a
     // function with the wrong signature is reported there.
     let span = args.block_on.as_ref().map_or_else(Span::call_site, |path| {
@@ -234,14 +247,12 @@ fn driving_body(kind: Kind, args: &Args, function: &Function, accepted: &Accepte
     // tokens: what callers, rustdoc and lints see) and on the inner one,
     // shown at the same place but marked as the macro's, so that no lint on
     // it is reported twice.
-    // Its last token stays the user's, so that the inner function's
-    // signature spans the user's, for what rustc says of the function as a
-    // whole (a dependency on never-type fallback, say).
-    let mut inner_output: Vec<TokenTree> = the_macros(output).into_iter().collect();
-    if let (Some(last), Some(user_last)) = (inner_output.last_mut(), output.clone().into_iter().last()) {
-        *last = user_last;
-    }
-    let inner_output: TokenStream = inner_output.into_iter().collect();
+    // All of it the macro's: a label that points at it ("expected `R`
+    // because of return type") is then shown at the user's tokens, as for
+    // an `async fn`; a type part the user's, part the macro's, would have
+    // no span to show.
+    let inner_output = the_macros(output);
+
     let mut no_parameters = Group::new(Delimiter::Parenthesis, TokenStream::new());
     no_parameters.set_span(function.param_span);
     let inner = inner_function.then(|| {
@@ -280,7 +291,7 @@ fn driving_body(kind: Kind, args: &Args, function: &Function, accepted: &Accepte
     // An explicit `return`, the macro's: clippy's `implicit_return` then
     // leaves the sync function alone, and `needless_return` skips a
     // statement it did not see written.
-    quote!(#inner_attributes #track_caller #inner return #tail;)
+    quote!(#inner_attributes #facade_import #track_caller #inner return #tail;)
 }
 
 /// The inner attributes at the top of `block` (`#![…]`, and `//!` doc

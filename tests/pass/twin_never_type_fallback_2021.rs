@@ -4,8 +4,12 @@ fn make<T: Default>() -> Result<T, ()> {
 }
 
 #[lazy_main::main]
-async fn main() -> Result<(), ()> {
+async fn helper() -> Result<(), ()> {
     std::future::ready(()).await;
     make::<()>()?;
     Ok(())
+}
+
+fn main() {
+    assert_eq!(helper(), Ok(()));
 }

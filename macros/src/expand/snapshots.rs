@@ -158,3 +158,32 @@ fn an_editor_placeholder_for_the_body_stays_in_place() {
         assert!(!output.contains("compile_error"), "{output}");
     }
 }
+
+/// A `crate = path` is written once, so that a path that does not resolve
+/// is one error, in every shape (tests are only compiled by `cargo test`,
+/// so the teaching suite's compile-fail cases cannot show it for them).
+#[test]
+fn a_crate_path_is_written_once() {
+    for (kind, args, item) in [
+        (Kind::Main, "crate = nope", "async fn main() {}"),
+        (
+            Kind::Main,
+            "crate = nope, trace",
+            "async fn helper() -> u8 { f().await }",
+        ),
+        (Kind::Test, "crate = nope", "async fn adds() {}"),
+        (
+            Kind::Test,
+            "crate = \"nope\", trace = \"verbose\"",
+            "async fn adds() -> Result<(), E> { f().await?; Ok(()) }",
+        ),
+        (
+            Kind::Main,
+            "crate = nope",
+            "async fn method(&self) -> Self { Self }",
+        ),
+    ] {
+        let output = expand(kind, args.parse().unwrap(), item.parse().unwrap()).to_string();
+        assert_eq!(output.matches("nope").count(), 1, "{args} {item}: {output}");
+    }
+}

@@ -1,5 +1,6 @@
 fn main() {
+    use my_facade as __lazy_main_facade;
     #[allow(clippy::future_not_send)]
-    async fn main() {}
-    return (my_facade::__private::block_on)(main());
+    pub(self) async fn main() {}
+    return (__lazy_main_facade::__private::block_on)(main());
 }

@@ -1,6 +1,6 @@
 fn main() {
     #[allow(clippy::future_not_send)]
-    async fn main() {
+    pub(self) async fn main() {
         println!("hello");
     }
     return (::lazy_main::__private::block_on)(main());

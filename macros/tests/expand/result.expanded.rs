@@ -1,7 +1,7 @@
 /// Reads a number.
 pub fn main() -> Result<(), Box<dyn std::error::Error>> {
     #[allow(clippy::future_not_send)]
-    async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    pub(self) async fn main() -> Result<(), Box<dyn std::error::Error>> {
         let n: u32 = "42".parse()?;
         println!("{n}");
         Ok(())

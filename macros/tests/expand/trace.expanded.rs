@@ -1,6 +1,6 @@
 fn main() {
     #[allow(clippy::future_not_send)]
-    async fn main() {
+    pub(self) async fn main() {
         let n = (::lazy_main::__private::Wrap::new)(work(1))
             .__lazy_main_at(
                 &::lazy_main::__private::Site {

@@ -5,8 +5,12 @@ fn make<T: Default>() -> Result<T, ()> {
 }
 
 #[lazy_main::main]
-async fn main() -> Result<(), ()> { //~ ERROR dependency_on_unit_never_type_fallback depends on never type fallback
+async fn helper() -> Result<(), ()> { //~ ERROR dependency_on_unit_never_type_fallback depends on never type fallback
     std::future::ready(()).await;
     make()?;
     Ok(())
+}
+
+fn main() {
+    let _ = helper();
 }
