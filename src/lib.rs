@@ -164,7 +164,31 @@ pub use lazy_main_macros::main as lazy_main;
 /// ```
 pub use lazy_main_macros::test;
 
-pub use lazy_main_runtime::block_on;
+/// Runs a future to completion on the current thread and returns its output:
+/// the executor the attributes use, for sync code that needs one future's
+/// result.
+///
+/// The future is polled on this thread; while it is pending the thread is
+/// parked until the future's waker is woken. Anything that implements
+/// [`IntoFuture`](core::future::IntoFuture) is accepted. No thread is
+/// spawned, nothing is allocated per call, and a panic in the future
+/// propagates to the caller. A future that returns `Pending` and keeps no
+/// waker waits forever here, as `std::future::pending()` is meant to.
+///
+/// ```
+/// async fn answer() -> u32 {
+///     println!("computing");
+///     42
+/// }
+///
+/// let future = answer(); // nothing printed yet: the future is lazy
+/// assert_eq!(lazy_main::block_on(future), 42); // prints "computing"
+/// ```
+#[inline]
+pub fn block_on<F: core::future::IntoFuture>(future: F) -> F::Output {
+    lazy_main_runtime::block_on(future)
+}
+
 pub use lazy_main_runtime::trace;
 
 /// What generated code names; not part of the public API.

@@ -29,30 +29,16 @@ impl Kind {
     }
 }
 
-/// Use as `#[lazy_main::main]`, through the `lazy-main` crate.
-///
-/// ```
-/// #[lazy_main::main]
-/// async fn main() {
-///     assert_eq!(std::future::ready(7).await, 7);
-/// }
-/// ```
+// Documented where it is used from, in `lazy-main`: rustdoc shows these
+// docs after that crate's own, on `main`'s page and on its alias's.
+#[allow(missing_docs)]
 #[proc_macro_attribute]
 pub fn main(args: TokenStream, item: TokenStream) -> TokenStream {
     expand::expand(Kind::Main, args.into(), item.into()).into()
 }
 
-/// Use as `#[lazy_main::test]`, through the `lazy-main` crate.
-///
-/// ```
-/// #[cfg(test)]
-/// mod tests {
-///     #[lazy_main::test]
-///     async fn adds() {
-///         assert_eq!(std::future::ready(1 + 1).await, 2);
-///     }
-/// }
-/// ```
+// Documented where it is used from, in `lazy-main`.
+#[allow(missing_docs)]
 #[proc_macro_attribute]
 pub fn test(args: TokenStream, item: TokenStream) -> TokenStream {
     expand::expand(Kind::Test, args.into(), item.into()).into()
