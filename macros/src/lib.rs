@@ -29,6 +29,26 @@ impl Kind {
     }
 }
 
+/// What the crate being compiled is: only a binary has a program's `main`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Target {
+    /// A binary or an example: cargo sets `CARGO_BIN_NAME` while compiling it.
+    Binary,
+    /// A library, a test, a doctest, a build script, or a build without
+    /// cargo: no `main` of it is the program's, as far as the macro can tell.
+    Other,
+}
+
+impl Target {
+    fn current() -> Self {
+        if std::env::var_os("CARGO_BIN_NAME").is_some() {
+            Target::Binary
+        } else {
+            Target::Other
+        }
+    }
+}
+
 /// Use as `#[lazy_main::main]`, through the `lazy-main` crate.
 ///
 /// ```
@@ -39,7 +59,7 @@ impl Kind {
 /// ```
 #[proc_macro_attribute]
 pub fn main(args: TokenStream, item: TokenStream) -> TokenStream {
-    expand::expand(Kind::Main, args.into(), item.into()).into()
+    expand::expand(Kind::Main, Target::current(), args.into(), item.into()).into()
 }
 
 /// Use as `#[lazy_main::test]`, through the `lazy-main` crate.
@@ -55,5 +75,5 @@ pub fn main(args: TokenStream, item: TokenStream) -> TokenStream {
 /// ```
 #[proc_macro_attribute]
 pub fn test(args: TokenStream, item: TokenStream) -> TokenStream {
-    expand::expand(Kind::Test, args.into(), item.into()).into()
+    expand::expand(Kind::Test, Target::current(), args.into(), item.into()).into()
 }

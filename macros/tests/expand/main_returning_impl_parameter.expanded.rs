@@ -1,0 +1,9 @@
+#[allow(clippy::must_use_candidate)]
+pub fn main() -> T {
+    ::lazy_main::__private::block_on(async move {
+        if false {
+            return ::lazy_main::__private::unreachable::<T>();
+        }
+        '__lazy_main_body: { T::default() }
+    })
+}
