@@ -21,10 +21,15 @@
 /// whose only parameter is `self` (`&self`, `self: Box<Self>`, …), on
 /// associated functions (`-> Self`, in generic impls too) and with lifetime
 /// parameters: the function becomes a sync function that blocks the calling
-/// thread until the body completes. Outside `main`, where the function may be
-/// in an impl, the body is an `async move` block typed with the declared
-/// return type, so that its errors are still reported in the body; the
-/// README's "What it expands to" says what differs.
+/// thread until the body completes. Outside the program's `main`, where the
+/// function may be in an impl, the body is an `async move` block typed with
+/// the declared return type, so that its errors are still reported in the
+/// body; the README's "What it expands to" says what differs. A `main` is
+/// taken for the program's only in a binary, when it returns what a
+/// program's `main` returns (`()`, `!`, `impl Trait`, `ExitCode`, a
+/// `…Result`) and does not name `Self`: a `main` in a generic impl returning
+/// `T` is driven as a block. A `where` clause is kept, to bound an impl's
+/// parameters or `Self`, but on the program's `main`.
 ///
 /// ```
 /// #[lazy_main::main]
@@ -153,6 +158,13 @@ pub use lazy_main_macros::main as lazy_main;
 /// }
 /// # fn main() {}
 /// ```
+///
+/// With other test attributes, it behaves as `#[tokio::test]` does: a
+/// wrapper below it (`#[test_log::test]`, `#[googletest::test]`,
+/// `#[serial_test::serial]`, `#[ntest::timeout(…)]`) stays in place; a test
+/// generator (`#[test_case(…)]`, `#[rstest]`) may go above or below it, and
+/// each test it generates is driven once; another runtime's attribute
+/// (`#[tokio::test]`, …) is one error, in either order.
 ///
 /// A second test attribute is an error, since it would define the test twice:
 ///

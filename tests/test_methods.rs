@@ -149,3 +149,74 @@ fn impls_with_self_generics_and_lifetimes() {
     assert_eq!(Text("words".to_owned()).text(), "words");
     assert_eq!(Text("two words".to_owned()).prefix(), "two");
 }
+
+/// A function named `main` that is not the program's: in an impl with type,
+/// lifetime and const parameters, and with a `where` clause that bounds the
+/// impl's parameters or `Self` (a trait's default method taking `self`).
+mod not_the_programs_main {
+    use std::future::ready;
+
+    pub struct App<T>(pub T);
+
+    impl<T: Default> App<T> {
+        #[lazy_main::main]
+        pub async fn main() -> T {
+            ready(T::default()).await
+        }
+
+        #[lazy_main::main]
+        pub async fn cloned(&self) -> T
+        where
+            T: Clone,
+        {
+            ready(self.0.clone()).await
+        }
+    }
+
+    pub struct Borrowed<'a>(pub &'a str);
+
+    impl<'a> Borrowed<'a> {
+        #[lazy_main::main]
+        pub async fn main(&self) -> &'a str {
+            ready(self.0).await
+        }
+    }
+
+    pub struct Zeros<const N: usize>;
+
+    impl<const N: usize> Zeros<N> {
+        #[lazy_main::main]
+        pub async fn main() -> [u8; N] {
+            ready([0; N]).await
+        }
+    }
+
+    pub trait Consume {
+        fn value(&self) -> u8;
+
+        #[lazy_main::main]
+        async fn consume(self) -> u8
+        where
+            Self: Sized,
+        {
+            ready(self.value()).await
+        }
+    }
+
+    impl Consume for u8 {
+        fn value(&self) -> u8 {
+            *self
+        }
+    }
+}
+
+#[test]
+fn main_in_generic_impls_and_where_clauses() {
+    use not_the_programs_main::{App, Borrowed, Consume, Zeros};
+    assert_eq!(App::<u32>::main(), 0);
+    assert_eq!(App::<String>::main(), "");
+    assert_eq!(App(5u8).cloned(), 5);
+    assert_eq!(Borrowed("text").main(), "text");
+    assert_eq!(Zeros::<2>::main(), [0, 0]);
+    assert_eq!(9u8.consume(), 9);
+}

@@ -89,6 +89,11 @@ impl Errors {
         self.0.push(error.into());
     }
 
+    /// Whether no problem was found.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     /// `compile_error!` invocations, one per error; nothing if there is none.
     pub(crate) fn to_compile_errors(&self) -> TokenStream {
         let mut tokens = TokenStream::new();

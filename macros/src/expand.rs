@@ -4,7 +4,9 @@
 //! visibility, name and return type (for `test`, a `#[::core::prelude::v1::test]`
 //! follows the user's attributes). Its body takes one of three shapes:
 //!
-//! 1. **Driven inner `async fn`**, for the program's `main`: the user's
+//! 1. **Driven inner `async fn`**, for the program's `main` (a `main` in a
+//!    binary, returning what a program's `main` returns, without `Self`;
+//!    see `valid::may_be_programs_main`): the user's
 //!    body, in an inner `async fn` with the user's signature, so the compiler
 //!    checks it exactly as it checks any `async fn`; the outer function
 //!    drives it.
@@ -17,9 +19,9 @@
 //!    ```
 //!
 //! 2. **Driven `async move` block**, for every other function (a method, an
-//!    associated function of a possibly generic impl, a test) and for a
-//!    `main` naming `Self`: no inner function could see `self`, `Self` or
-//!    the impl's parameters. A never-taken `return` of the declared type
+//!    associated function of a possibly generic impl, a test, any `main`
+//!    that may not be the program's): no inner function could see `self`,
+//!    `Self` or the impl's parameters. A never-taken `return` of the declared type
 //!    comes first, so the body's errors stay in the body:
 //!
 //!    ```text
@@ -31,18 +33,30 @@
 //!    }
 //!    ```
 //!
-//! 3. **Checked body next to an error** in the signature: the body in an
-//!    inner `async fn` with the whole signature the user wrote, so its own
-//!    errors are still reported, and nothing called, so no error follows
-//!    from the first. The inner function is left out when it could not see
-//!    `self` or `Self`. The errors follow the item as `compile_error!`s.
+//! 3. **Checked body next to an error** in the signature: the body checked
+//!    with the whole signature the user wrote, so its own errors are still
+//!    reported, and nothing called, so no error follows from the first. A
+//!    function that may be in an impl keeps its signature, and its body is
+//!    shape 2's block, never driven; the program's `main` and a test get an
+//!    inner `async fn` (left out when it could not see `self` or `Self`).
+//!    The errors follow the item as `compile_error!`s.
 //!
 //!    ```text
-//!    fn name() -> R {
-//!        async fn name<T>(x: T) -> R where … { body }
+//!    fn name<T>(x: T) -> R where … {      // may be in an impl
+//!        let _ = async move { if false { return …; } body };
+//!        ::core::unreachable!()
+//!    }
+//!    fn main() -> R {                     // the program's `main`, a test
+//!        async fn main(x: u32) -> R { body }
 //!        ::core::unreachable!()
 //!    }
 //!    ```
+//!
+//! A test whose parameters an attribute below ours supplies (`#[test_case(…)]`,
+//! `#[rstest]`) is emitted as written, with `#[lazy_main::test(…)]` moved
+//! right below that attribute: each test it generates is then driven. A
+//! function that another runtime's attribute above ours has already made
+//! sync (tokio's, …) is emitted as that attribute left it, next to one error.
 //!
 //! Arguments change what drives the future in shapes 1 and 2: with `trace`,
 //! the future is wrapped as `__private::Traced::new("name", future)` (and
@@ -57,20 +71,34 @@ use quote::{quote, quote_spanned, ToTokens};
 use crate::args::{Args, Trace};
 use crate::awaits;
 use crate::errors::Errors;
-use crate::item::Function;
+use crate::item::{mentions, Function};
 use crate::valid::{self, Accepted, Unsupported};
-use crate::Kind;
+use crate::{Kind, Target};
 
 /// Expands one use of the attribute. Never panics: every problem becomes a
 /// `compile_error!` next to a best-effort item, so the rest of the crate
 /// still type-checks and each problem is reported once.
-pub(crate) fn expand(kind: Kind, args: TokenStream, item: TokenStream) -> TokenStream {
+pub(crate) fn expand(
+    kind: Kind,
+    target: Target,
+    arguments: TokenStream,
+    item: TokenStream,
+) -> TokenStream {
     let mut errors = Errors::default();
-    let args = Args::parse(args, &mut errors);
+    let written_arguments = arguments.clone(); // for `below_generator`
+    let args = Args::parse(arguments, &mut errors);
     let mut output = match Function::read(item.clone()) {
         Ok(function) => {
-            let accepted = valid::validate(&function, kind, &mut errors);
-            function_tokens(kind, &args, &function, &accepted)
+            let accepted = valid::validate(&function, kind, target, &mut errors);
+            let generator = accepted.generator.filter(|_| errors.is_empty());
+            if accepted.driven_by_runtime.is_some() {
+                item // that runtime's sync function, as it made it
+            } else if let Some(generator) = generator {
+                below_generator(&args, &written_arguments, item, generator)
+                    .unwrap_or_else(|| function_tokens(kind, &args, &function, &accepted))
+            } else {
+                function_tokens(kind, &args, &function, &accepted)
+            }
         }
         Err(not_a_function) => {
             errors.push(valid::not_a_function(kind, &not_a_function));
@@ -79,6 +107,34 @@ pub(crate) fn expand(kind: Kind, args: TokenStream, item: TokenStream) -> TokenS
     };
     output.extend(std::iter::once(errors.to_compile_errors()));
     output
+}
+
+/// The function as written, with `#[lazy_main::test(arguments)]` again,
+/// right below the attribute that generates tests from its parameters
+/// (`#[test_case(…)]`, `#[rstest]`), the order in which each generated test
+/// is an `async fn` without parameters that the attribute drives: the
+/// generator expands first, and copies the attribute onto each test it
+/// makes. `None` if the attributes are not where reading found them (an
+/// item inside a `macro_rules!` fragment's invisible group).
+fn below_generator(
+    args: &Args,
+    arguments: &TokenStream,
+    item: TokenStream,
+    generator: usize,
+) -> Option<TokenStream> {
+    let trees: Vec<TokenTree> = item.into_iter().collect();
+    let split = 2 * (generator + 1);
+    let attributes_in_place = trees.get(..split)?.chunks(2).all(|pair| {
+        matches!(pair, [TokenTree::Punct(pound), TokenTree::Group(brackets)]
+            if pound.as_char() == '#' && brackets.delimiter() == Delimiter::Bracket)
+    });
+    if !attributes_in_place {
+        return None;
+    }
+    let krate = args.krate.clone().unwrap_or_else(|| quote!(::lazy_main));
+    let arguments = (!arguments.is_empty()).then(|| quote!((#arguments)));
+    let (above, below) = trees.split_at(split);
+    Some(quote!(#(#above)* #[#krate::test #arguments] #(#below)*))
 }
 
 fn function_tokens(
@@ -97,31 +153,41 @@ fn function_tokens(
     let Accepted {
         attrs,
         lifetimes,
-        receiver,
+        params: kept_params,
         unsupported,
+        where_clause: kept_where_clause,
         ..
     } = accepted;
-    let test_attribute = (kind == Kind::Test && !accepted.has_test_attribute)
-        .then(|| quote!(#[::core::prelude::v1::test]));
+    // A test generator adds its own test attribute to each test it makes
+    // from a sync function; this one is left for the errors next to it.
+    let test_attribute =
+        (kind == Kind::Test && !accepted.has_test_attribute && accepted.generator.is_none())
+            .then(|| quote!(#[::core::prelude::v1::test]));
 
-    let outer_body = if unsupported.any() {
-        checked_body_only(function, accepted)
-    } else {
-        driving_body(kind, args, function, accepted)
-    };
-    // The braces carry the body's span, so that lints about the function
-    // (`dead_code`, say) see the user's item, not the macro's.
-    let mut outer_body = Group::new(Delimiter::Brace, outer_body);
-    outer_body.set_span(accepted.body_span);
     // Next to a signature error, callers of a plain function keep
     // type-checking against the signature they wrote. Not for the program's
     // `main` or a test, where parameters and generics are errors of their own
     // (E0580, E0131, "functions used as tests can not have any arguments").
-    let keep_signature = unsupported.any() && kind == Kind::Main && name != "main";
-    let allow_unused = keep_signature.then(|| quote!(#[allow(unused_variables)]));
+    let keep_signature = unsupported.any() && kind == Kind::Main && !accepted.programs_main;
+    let outer_body = if unsupported.any() {
+        checked_body_only(args, function, accepted, keep_signature)
+    } else {
+        driving_body(kind, args, function, accepted)
+    };
+    // The braces carry the body's span, so that lints about the function
+    // (`dead_code`, say) see the user's item, not the macro's. Not under an
+    // attribute that puts them in braces of its own (googletest's
+    // `{ #block }`, rstest's): rustc's `unused_braces` would then blame the
+    // user's braces, as it does for a one-line sync test there.
+    let mut outer_body = Group::new(Delimiter::Brace, outer_body);
+    if !accepted.wrapped && accepted.generator.is_none() {
+        outer_body.set_span(accepted.body_span);
+    }
+    let allow_unused = (keep_signature || (unsupported.any() && accepted.generator.is_some()))
+        .then(|| quote!(#[allow(unused_variables)]));
     // A plain `async fn` returns a future, which is `must_use` already;
     // clippy would suggest `#[must_use]` for the sync function it becomes.
-    let helper = kind == Kind::Main && name != "main";
+    let helper = kind == Kind::Main && !accepted.programs_main;
     let allow_must_use =
         (helper && !output.is_empty()).then(|| quote!(#[allow(clippy::must_use_candidate)]));
     // Clippy looks for panics in a function that returns `Result` through
@@ -148,7 +214,7 @@ fn function_tokens(
     // The user's parentheses' span, so that the signature spans what the
     // user wrote: rustc and clippy point at it for what concerns the whole
     // function.
-    let mut parameters = Group::new(Delimiter::Parenthesis, quote!(#receiver #params));
+    let mut parameters = Group::new(Delimiter::Parenthesis, quote!(#kept_params #params));
     parameters.set_span(function.param_span);
     quote! {
         #(#attrs)*
@@ -156,7 +222,7 @@ fn function_tokens(
         #allow_must_use
         #allow_panics
         #test_attribute
-        #vis #fn_token #name #generics #parameters #output #where_clause #outer_body
+        #vis #fn_token #name #generics #parameters #output #kept_where_clause #where_clause #outer_body
     }
 }
 
@@ -320,21 +386,21 @@ fn split_inner_attributes(block: &Group) -> (TokenStream, Group) {
 }
 
 /// Whether the body can be an inner `async fn` with the user's signature
-/// (shape 1, checked exactly as the user's own `async fn`): for the program's
-/// `main`, unless it uses `self` or `Self`, which no inner item can see. Any
+/// (shape 1, checked exactly as the user's own `async fn`): for what may be
+/// the program's `main` only (`valid::may_be_programs_main` says when). Any
 /// other function may be an associated function of a generic impl, whose
-/// parameters no inner item can see either, and the macro cannot tell. Tests
-/// are never in an impl, but many of them are built at once: the block is
-/// cheaper to compile, and diagnosed the same way.
-fn inner_function(kind: Kind, function: &Function, accepted: &Accepted) -> bool {
-    kind == Kind::Main && function.name == "main" && !uses_self(function, accepted)
+/// parameters and `Self` no inner item can see, and the macro cannot tell.
+/// Tests are never in an impl, but many of them are built at once: the
+/// block is cheaper to compile, and diagnosed the same way.
+fn inner_function(kind: Kind, _: &Function, accepted: &Accepted) -> bool {
+    kind == Kind::Main && accepted.programs_main
 }
 
 /// Whether the function, as written, uses `self` or `Self` anywhere: then no
 /// inner item can be given its signature or body.
 fn uses_self(function: &Function, accepted: &Accepted) -> bool {
     // Cheapest tests first: reading the body goes token by token.
-    !accepted.receiver.is_empty()
+    !accepted.params.is_empty()
         || accepted.unsupported.has_receiver
         || [
             &function.generics,
@@ -460,12 +526,35 @@ fn the_macros(tokens: &TokenStream) -> TokenStream {
 
 /// Shape 3: the body next to a signature error, checked with the user's
 /// full signature, but nothing is called, so no second error follows from
-/// the first.
-fn checked_body_only(function: &Function, accepted: &Accepted) -> TokenStream {
+/// the first. Where the sync function keeps that signature (a function that
+/// may be in an impl), the body is checked there, in the typed `async move`
+/// block of shape 2, which sees the impl's parameters, `self` and `Self`;
+/// otherwise (the program's `main`, a test) in an inner `async fn` with it.
+fn checked_body_only(
+    args: &Args,
+    function: &Function,
+    accepted: &Accepted,
+    keep_signature: bool,
+) -> TokenStream {
     let Function { name, output, .. } = function;
     let Accepted {
         unsupported, body, ..
     } = accepted;
+    if keep_signature {
+        let krate = args.krate.clone().unwrap_or_else(|| quote!(::lazy_main));
+        let (inner_attributes, block) = match &accepted.block {
+            Some(block) => {
+                let (attributes, rest) = split_inner_attributes(block);
+                (attributes, Some(rest))
+            }
+            None => (TokenStream::new(), None),
+        };
+        let body = block
+            .as_ref()
+            .map_or_else(|| body.clone(), ToTokens::to_token_stream);
+        let future = typed_block(&krate, function, block.as_ref(), &body, Span::call_site());
+        return quote!(#inner_attributes let _ = #future; ::core::unreachable!());
+    }
     // An inner fn cannot see `self` or `Self`: then the body goes unchecked.
     let inner = (!uses_self(function, accepted)).then(|| {
         let Unsupported {
@@ -488,15 +577,6 @@ fn span_of(path: &TokenStream) -> Span {
     let first = tokens.next().unwrap_or_else(Span::call_site);
     let last = tokens.last().unwrap_or(first);
     first.join(last).unwrap_or(last)
-}
-
-/// Whether `tokens` hold the identifier `word` anywhere, also in groups.
-fn mentions(tokens: &TokenStream, word: &str) -> bool {
-    tokens.clone().into_iter().any(|token| match token {
-        TokenTree::Ident(ident) => ident == word,
-        TokenTree::Group(group) => mentions(&group.stream(), word),
-        _ => false,
-    })
 }
 
 /// `.verbose()` after `Traced::new(…)` for `trace = "verbose"`; nothing for the summary.

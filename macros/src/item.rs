@@ -169,19 +169,136 @@ impl Function {
     }
 }
 
+/// The runtimes whose attributes, placed above ours, leave a body that
+/// [`Function::driven_by_runtime`] recognises.
+const BLOCK_ON_RUNTIMES: [&str; 4] = ["async_std", "smol_potat", "pollster", "futures_test"];
+
+impl Function {
+    /// The crate of another runtime's attribute that was placed above ours
+    /// and has already turned the `async fn` into a sync one driving the
+    /// body, recognised by the body it leaves (the function then comes
+    /// without `async`). Each shape below is what that crate emits, and not
+    /// what a person writes:
+    ///
+    /// - tokio: `{ let body = async { … }; … { use tokio::runtime::Builder; … } }`
+    ///   (the path before `::runtime::Builder` is tokio's, renamed or not);
+    /// - async-std, smol-potat, pollster: `{ <crate>::…::block_on(async { { … } }) }`,
+    ///   the original body inside the block;
+    /// - futures-test: `{ ::futures_test::__private::block_on(async { … }) }`.
+    ///
+    /// Reading stops at the first token that does not fit; the body is only
+    /// looked at, never parsed.
+    pub(crate) fn driven_by_runtime(&self) -> Option<String> {
+        let Body::Block(body) = &self.body else {
+            return None;
+        };
+        let tokens: Vec<TokenTree> = body.stream().into_iter().collect();
+        let words: Vec<String> = tokens.iter().take(4).map(ToString::to_string).collect();
+        if words == ["let", "body", "=", "async"] {
+            return tokio_path(&body.stream());
+        }
+        // `<path>::block_on(<argument>)` and nothing else.
+        let (TokenTree::Group(call), path) = tokens.split_last()? else {
+            return None;
+        };
+        let path: Vec<String> = path
+            .iter()
+            .filter(|token| !is_punct(token, ':'))
+            .map(ToString::to_string)
+            .collect();
+        let krate = path.first()?;
+        let wraps_a_block = |argument: &[TokenTree]| match argument {
+            [TokenTree::Ident(keyword), TokenTree::Group(block)] if keyword == "async" => {
+                let inner: Vec<TokenTree> = block.stream().into_iter().collect();
+                krate == "futures_test" || matches!(inner.as_slice(), [TokenTree::Group(_)])
+            }
+            _ => false,
+        };
+        let argument: Vec<TokenTree> = call.stream().into_iter().collect();
+        (call.delimiter() == Delimiter::Parenthesis
+            && path.last().is_some_and(|last| last == "block_on")
+            && BLOCK_ON_RUNTIMES.contains(&krate.as_str())
+            && wraps_a_block(&argument))
+        .then(|| krate.clone())
+    }
+}
+
+/// `tokio` in tokio's `use tokio::runtime::Builder;`, wherever it is in `tokens`.
+fn tokio_path(tokens: &TokenStream) -> Option<String> {
+    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    trees
+        .iter()
+        .enumerate()
+        .find_map(|(at, token)| match token {
+            TokenTree::Group(group) => tokio_path(&group.stream()),
+            TokenTree::Ident(ident) if ident == "use" => {
+                let path: Vec<String> = trees[at + 1..]
+                    .iter()
+                    .take_while(|token| !is_punct(token, ';'))
+                    .filter(|token| !is_punct(token, ':'))
+                    .map(ToString::to_string)
+                    .collect();
+                let krate = path.strip_suffix(&["runtime".to_owned(), "Builder".to_owned()])?;
+                (!krate.is_empty()).then(|| krate.join("::"))
+            }
+            _ => None,
+        })
+}
+
+/// An attribute's path as written: `#[::core::prelude::v1::test]` is
+/// `["core", "prelude", "v1", "test"]` with a leading `::` and no arguments.
+#[derive(Default)]
+pub(crate) struct AttributePath {
+    pub(crate) leading_colons: bool,
+    /// One identifier a segment; empty if the attribute does not start with one.
+    pub(crate) segments: Vec<String>,
+    /// Something follows the path: `(…)` or `= …`.
+    pub(crate) has_arguments: bool,
+}
+
+impl AttributePath {
+    /// The last segment: `main` of `#[tokio::main(flavor = "x")]`.
+    pub(crate) fn last(&self) -> &str {
+        self.segments.last().map_or("", String::as_str)
+    }
+
+    /// The first segment, the crate or module it names: `tokio`.
+    pub(crate) fn first(&self) -> &str {
+        self.segments.first().map_or("", String::as_str)
+    }
+
+    /// Whether this is the compiler's own test attribute, the one that makes a
+    /// function a test: `#[test]`, or `core::prelude::*::test` /
+    /// `std::prelude::*::test`, with or without a leading `::`. Any other
+    /// path ending in `test` lives in another crate.
+    pub(crate) fn is_builtin_test(&self) -> bool {
+        let segments: Vec<&str> = self.segments.iter().map(String::as_str).collect();
+        !self.has_arguments
+            && match segments.as_slice() {
+                ["test"] => !self.leading_colons,
+                ["core" | "std", "prelude", _, "test"] => true,
+                _ => false,
+            }
+    }
+}
+
 impl Attribute {
-    /// The attribute's path, one identifier a segment (`["tokio", "main"]`
-    /// for `#[tokio::main(flavor = "x")]`); empty if it does not start with one.
-    pub(crate) fn path(&self) -> Vec<String> {
+    /// The attribute's path; empty if it does not start with one.
+    pub(crate) fn path(&self) -> AttributePath {
         let path = |input: ParseStream| {
-            input.parse::<Option<Token![::]>>()?;
+            let leading_colons = input.parse::<Option<Token![::]>>()?.is_some();
             let mut segments = vec![input.call(Ident::parse_any)?.to_string()];
             while input.peek(Token![::]) {
                 input.parse::<Token![::]>()?;
                 segments.push(input.call(Ident::parse_any)?.to_string());
             }
+            let has_arguments = !input.is_empty();
             input.parse::<TokenStream>()?; // arguments
-            Ok(segments)
+            Ok(AttributePath {
+                leading_colons,
+                segments,
+                has_arguments,
+            })
         };
         path.parse2(self.brackets.stream()).unwrap_or_default()
     }
@@ -280,6 +397,15 @@ impl AngleDepth {
     }
 }
 
+/// Whether `tokens` hold the identifier `word` anywhere, also in groups.
+pub(crate) fn mentions(tokens: &TokenStream, word: &str) -> bool {
+    tokens.clone().into_iter().any(|token| match token {
+        TokenTree::Ident(ident) => ident == word,
+        TokenTree::Group(group) => mentions(&group.stream(), word),
+        _ => false,
+    })
+}
+
 fn is_punct(token: &TokenTree, ch: char) -> bool {
     matches!(token, TokenTree::Punct(p) if p.as_char() == ch)
 }
@@ -357,6 +483,79 @@ mod tests {
         let function = read("async fn f() -> u8;");
         assert_eq!(text(&function.output), "-> u8");
         assert!(matches!(&function.body, Body::Missing(Some(token)) if token.to_string() == ";"));
+    }
+
+    /// What each runtime's attribute, above ours, hands on (captured from
+    /// tokio 2.7.2, async-std 1.13.2, smol-potat 1.1.2, pollster 1.0.3 and
+    /// futures-test 0.3.34), and bodies a person writes.
+    #[test]
+    fn another_runtimes_expansion_is_recognised_by_its_body() {
+        let driven_by = |source: &str| read(source).driven_by_runtime();
+        let tokio_test = "#[::core::prelude::v1::test] fn t() -> Result<(), String> { \
+            let body = async { work().await?; Ok(()) }; tokio::pin!(body); \
+            let body: ::core::pin::Pin<&mut dyn ::core::future::Future<Output = Result<(), String>>> = body; \
+            #[allow(clippy::expect_used, clippy::diverging_sub_expression, clippy::needless_return, clippy::unwrap_in_result)] \
+            { use tokio::runtime::Builder; return Builder::new_current_thread().enable_all().build() \
+            .expect(\"Failed building the Runtime\").block_on(body); } }";
+        let tokio_main = "fn f() { let body = async { work().await; }; \
+            let body = { if false { let _: &dyn ::core::future::Future<Output = ()> = &body; } body }; \
+            #[allow(clippy::expect_used)] { use tokio1::runtime::Builder; \
+            return Builder::new_multi_thread().enable_all().build().expect(\"x\").block_on(body); } }";
+        assert_eq!(driven_by(tokio_test).as_deref(), Some("tokio"));
+        assert_eq!(driven_by(tokio_main).as_deref(), Some("tokio1"));
+        for (source, krate) in [
+            (
+                "fn a() { async_std::task::block_on(async { { work().await; } }) }",
+                "async_std",
+            ),
+            (
+                "fn s() { ::smol_potat::async_io::block_on(async { { work().await; } }) }",
+                "smol_potat",
+            ),
+            (
+                "#[test] fn p() { ::pollster::block_on(async { { work().await; } }) }",
+                "pollster",
+            ),
+            (
+                "fn ft() { ::futures_test::__private::block_on(async { work().await; }) }",
+                "futures_test",
+            ),
+        ] {
+            assert_eq!(driven_by(source).as_deref(), Some(krate), "{source}");
+        }
+        for written in [
+            "fn main() { work().await; }",
+            "fn main() { let body = async { 1 }; run(body) }",
+            "fn main() { pollster::block_on(async { work().await }) }",
+            "fn main() { futures::executor::block_on(async { { work().await } }) }",
+            "fn main() { ::pollster::block_on(async { { 1 } }); }",
+        ] {
+            assert_eq!(driven_by(written), None, "{written}");
+        }
+    }
+
+    #[test]
+    fn only_the_compilers_test_attribute_is_builtin() {
+        let path = |source: &str| read(&format!("{source} async fn f() {{}}")).attrs[0].path();
+        for builtin in [
+            "#[test]",
+            "#[core::prelude::v1::test]",
+            "#[::core::prelude::v1::test]",
+            "#[std::prelude::rust_2021::test]",
+            "#[::std::prelude::rust_2024::test]",
+        ] {
+            assert!(path(builtin).is_builtin_test(), "{builtin}");
+        }
+        for other in [
+            "#[test_log::test]",
+            "#[googletest::test]",
+            "#[tokio::test]",
+            "#[::test]",
+            "#[test(tokio::test)]",
+            "#[core::test]",
+        ] {
+            assert!(!path(other).is_builtin_test(), "{other}");
+        }
     }
 
     #[test]

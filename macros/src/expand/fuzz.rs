@@ -5,7 +5,7 @@
 use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
 
 use super::expand;
-use crate::Kind;
+use crate::{Kind, Target};
 
 const RUNS: usize = 12_000;
 
@@ -131,7 +131,7 @@ fn random_and_mutated_inputs_never_panic() {
             (args, item)
         };
         let described = format!("run {run}: args `{args}`, item `{item}`");
-        let outcome = std::panic::catch_unwind(|| expand(kind, args, item));
+        let outcome = std::panic::catch_unwind(|| expand(kind, Target::Binary, args, item));
         assert!(outcome.is_ok(), "the expansion panicked on {described}");
     }
 }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use proc_macro2::TokenStream;
 
 use super::expand;
-use crate::Kind;
+use crate::{Kind, Target};
 
 /// Name, attribute, arguments, item.
 const CASES: &[(&str, Kind, &str, &str)] = &[
@@ -83,6 +83,42 @@ const CASES: &[(&str, Kind, &str, &str)] = &[
         "",
         "async fn adds(left: u32) {\n    assert_eq!(left, 1);\n}",
     ),
+    (
+        "test_case_below",
+        Kind::Test,
+        "trace",
+        "#[test_case(1)]\n#[test_case(2)]\nasync fn doubles(x: u8) {\n    assert_eq!(x * 2, x + x);\n}",
+    ),
+    (
+        "test_log_below",
+        Kind::Test,
+        "",
+        "#[test_log::test]\nasync fn logs() {\n    log::info!(\"{}\", work().await);\n}",
+    ),
+    (
+        "tokio_test_above",
+        Kind::Test,
+        "",
+        "#[::core::prelude::v1::test]\nfn t() {\n    let body = async { work().await; };\n    tokio::pin!(body);\n    let body: ::core::pin::Pin<&mut dyn ::core::future::Future<Output = ()>> = body;\n    #[allow(clippy::expect_used)]\n    {\n        use tokio::runtime::Builder;\n        return Builder::new_current_thread().enable_all().build().expect(\"Failed building the Runtime\").block_on(body);\n    }\n}",
+    ),
+    (
+        "main_returning_impl_parameter",
+        Kind::Main,
+        "",
+        "pub async fn main() -> T {\n    T::default()\n}",
+    ),
+    (
+        "where_self",
+        Kind::Main,
+        "",
+        "async fn consume(self) -> u8\nwhere\n    Self: Sized,\n{\n    self.value().await\n}",
+    ),
+    (
+        "error_parameters_in_impl",
+        Kind::Main,
+        "",
+        "pub async fn with(value: T) -> T\nwhere\n    T: Default,\n{\n    value\n}",
+    ),
 ];
 
 fn pretty(tokens: TokenStream) -> String {
@@ -98,7 +134,7 @@ fn expansions_match_their_snapshots() {
     for &(name, kind, args, item) in CASES {
         let args: TokenStream = args.parse().unwrap();
         let item: TokenStream = item.parse().unwrap();
-        let actual = pretty(expand(kind, args, item));
+        let actual = pretty(expand(kind, Target::Binary, args, item));
         let path = directory.join(format!("{name}.expanded.rs"));
         if bless {
             std::fs::write(&path, &actual).unwrap();
@@ -134,6 +170,7 @@ fn expansions_match_their_snapshots() {
 fn trace_costs_nothing_when_absent() {
     let plain = pretty(expand(
         Kind::Main,
+        Target::Binary,
         TokenStream::new(),
         "async fn main() {}".parse().unwrap(),
     ));
@@ -153,7 +190,13 @@ fn an_editor_placeholder_for_the_body_stays_in_place() {
         (Kind::Test, "async fn works() -> u8 __ra_fixup"),
         (Kind::Main, "async fn helper(&self) -> u8 __ra_fixup"),
     ] {
-        let output = expand(kind, TokenStream::new(), item.parse().unwrap()).to_string();
+        let output = expand(
+            kind,
+            Target::Binary,
+            TokenStream::new(),
+            item.parse().unwrap(),
+        )
+        .to_string();
         assert!(output.contains("__ra_fixup"), "{output}");
         assert!(!output.contains("compile_error"), "{output}");
     }
@@ -183,7 +226,13 @@ fn a_crate_path_is_written_once() {
             "async fn method(&self) -> Self { Self }",
         ),
     ] {
-        let output = expand(kind, args.parse().unwrap(), item.parse().unwrap()).to_string();
+        let output = expand(
+            kind,
+            Target::Binary,
+            args.parse().unwrap(),
+            item.parse().unwrap(),
+        )
+        .to_string();
         assert_eq!(output.matches("nope").count(), 1, "{args} {item}: {output}");
     }
 }

@@ -7,5 +7,5 @@ fn adds() {
     ::core::unreachable!()
 }
 ::core::compile_error! {
-    "test functions cannot take parameters; remove them"
+    "test functions cannot take parameters; remove them, or supply them with an attribute such as `#[test_case(…)]`"
 }

@@ -1,4 +1,4 @@
-// A `where` clause has nothing to constrain on a function without generics.
+// The program's `main` cannot have a `where` clause (rustc: E0646); elsewhere it bounds an impl's parameters.
 #[lazy_main::main]
 async fn main()
 where //~ ERROR cannot have a `where` clause

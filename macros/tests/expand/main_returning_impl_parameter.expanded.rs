@@ -1,0 +1,10 @@
+#[allow(clippy::must_use_candidate)]
+#[allow(clippy::panic_in_result_fn)]
+pub fn main() -> T {
+    return (::lazy_main::__private::block_on)(async move {
+        if false {
+            return ::lazy_main::__private::unreachable::<T>();
+        }
+        '__lazy_main_body: { T::default() }
+    });
+}

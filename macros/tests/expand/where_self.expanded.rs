@@ -1,0 +1,13 @@
+#[allow(clippy::must_use_candidate)]
+#[allow(clippy::panic_in_result_fn)]
+fn consume(self) -> u8
+where
+    Self: Sized,
+{
+    return (::lazy_main::__private::block_on)(async move {
+        if false {
+            return ::lazy_main::__private::unreachable::<u8>();
+        }
+        '__lazy_main_body: { self.value().await }
+    });
+}
