@@ -48,17 +48,19 @@
 //! - `!Send` futures work; waking after `block_on` returned is harmless; it
 //!   works inside thread-local destructors.
 //! - No `unsafe` code (the `unsafe_code` lint is denied), no dependencies.
+//!
+//! [`Waker`]: std::task::Waker
+//! [`Waker::wake`]: std::task::Waker::wake
 
+mod parker;
 mod signal;
 pub mod trace;
 
-use std::cell::RefCell;
 use std::future::{Future, IntoFuture};
 use std::pin::{pin, Pin};
-use std::sync::Arc;
-use std::task::{Context, Poll, Waker};
+use std::task::{Context, Poll};
 
-use signal::Signal;
+use parker::{Parker, IDLE};
 
 /// Runs a future to completion on the current thread and returns its output.
 ///
@@ -66,6 +68,8 @@ use signal::Signal;
 /// parked until the future's [`Waker`] is woken. Anything that implements
 /// [`IntoFuture`] is accepted. The future is dropped before `block_on` returns,
 /// and a panic inside it propagates to the caller.
+///
+/// [`Waker`]: std::task::Waker
 ///
 /// ```
 /// use std::sync::mpsc;
@@ -156,46 +160,6 @@ fn run(poll: &mut dyn FnMut(&mut Context<'_>) -> bool, parker: &Parker) {
     while !poll(&mut cx) {
         parker.signal.wait();
     }
-}
-
-/// A signal and the waker that points at it, built once per thread and reused.
-struct Parker {
-    signal: Arc<Signal>,
-    waker: Waker,
-}
-
-impl Parker {
-    fn new() -> Self {
-        let signal = Arc::new(Signal::new());
-        let waker = Waker::from(Arc::clone(&signal));
-        Self { signal, waker }
-    }
-
-    /// The thread's parker, fresh for this call: the idle one, reset, if no
-    /// waker of an earlier call is alive; otherwise a new one, so a late wake
-    /// through such a waker cannot cause a spurious poll here.
-    #[inline]
-    fn reuse_or_replace(idle: &mut Option<Self>) -> &Self {
-        if idle.as_ref().is_some_and(|parker| !parker.is_unshared()) {
-            *idle = None; // a waker of an earlier call still holds its signal
-        }
-        // The one construction site: the first call, or after the line above.
-        let parker = idle.get_or_insert_with(Self::new);
-        parker.signal.reset();
-        parker
-    }
-
-    /// Only our own field and our own waker refer to the signal. A `Relaxed`
-    /// load: `Signal::reset` adds the fence that makes it safe to reuse.
-    #[inline]
-    fn is_unshared(&self) -> bool {
-        Arc::strong_count(&self.signal) == 2
-    }
-}
-
-thread_local! {
-    /// The thread's parker, borrowed by the outermost `block_on` call.
-    static IDLE: RefCell<Option<Parker>> = const { RefCell::new(None) };
 }
 
 #[cfg(all(test, not(loom)))]
