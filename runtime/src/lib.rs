@@ -32,9 +32,13 @@
 //!
 //! # Guarantees
 //!
-//! - No heap allocation per call: each thread keeps one wake-up signal and
-//!   reuses it (a nested call, or a call after a waker from the previous call
-//!   was kept, takes a fresh one).
+//! - No heap allocation per call: each thread keeps two wake-up signals and
+//!   reuses them, also when the future keeps the last waker it was given
+//!   and replaces it only when the new one does not
+//!   [`will_wake`](std::task::Waker::will_wake) (as channels and `AtomicWaker`-style
+//!   registrations do): calls then alternate between the two. A nested call
+//!   takes a fresh signal, as does a call while wakers of earlier calls hold
+//!   both.
 //! - A wake while the future is being polled costs one atomic instruction
 //!   and no system call; the future is polled again without parking.
 //! - A future woken once is polled once more, never spuriously: a wake left
@@ -145,7 +149,7 @@ fn drive(poll: &mut dyn FnMut(&mut Context<'_>) -> bool) {
     IDLE.try_with(|idle| match idle.try_borrow_mut() {
         // The `RefMut` is the drop guard: it gives the parker back when the
         // loop returns and while a panic unwinds out of `poll`.
-        Ok(mut idle) => run(poll, Parker::reuse_or_replace(&mut idle)),
+        Ok(mut idle) => run(poll, idle.reuse_or_replace()),
         // A nested call: the outer one holds the thread's parker.
         Err(_) => run(poll, &Parker::new()),
     })
