@@ -53,18 +53,34 @@
 //!   works inside thread-local destructors.
 //! - No `unsafe` code (the `unsafe_code` lint is denied), no dependencies.
 //!
+//! # A future that waits forever
+//!
+//! [`block_on`] waits as long as the future does. A future that returns
+//! `Pending` and keeps no waker is never woken, and waits forever: that is
+//! what `std::future::pending().await` is for, in a `main` that lets other
+//! threads work until the process exits. Where waiting forever is a bug (a
+//! test, say), [`block_on_watched`] tells a [`Watch`] when nothing can wake
+//! the future any more, and, at the instants the watch asks for, that the
+//! future is still waiting and for how long. The first is exact: the
+//! executor owns the waker, and after a pending poll it knows whether a wake
+//! was recorded and whether any clone of the waker is still alive. The
+//! checks are made only when the thread is about to park; a wake during
+//! `poll` costs what it costs [`block_on`].
+//!
 //! [`Waker`]: std::task::Waker
 //! [`Waker::wake`]: std::task::Waker::wake
 
 mod parker;
 mod signal;
 pub mod trace;
+mod watch;
 
 use std::future::{Future, IntoFuture};
 use std::pin::{pin, Pin};
 use std::task::{Context, Poll};
 
 use parker::{Parker, IDLE};
+pub use watch::{block_on_watched, Watch};
 
 /// Runs a future to completion on the current thread and returns its output.
 ///
@@ -150,7 +166,7 @@ fn drive(poll: &mut dyn FnMut(&mut Context<'_>) -> bool) {
         // The `RefMut` is the drop guard: it gives the parker back when the
         // loop returns and while a panic unwinds out of `poll`.
         Ok(mut idle) => run(poll, idle.reuse_or_replace()),
-        // A nested call: the outer one holds the thread's parker.
+        // A nested call: the outer one holds the thread's parkers.
         Err(_) => run(poll, &Parker::new()),
     })
     // Inside a thread-local destructor, after ours was dropped.

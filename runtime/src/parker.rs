@@ -33,6 +33,14 @@ impl Parker {
         Self { signal, waker }
     }
 
+    /// After a pending poll with no wake during it: whether nothing can wake
+    /// this call's future any more (no wake recorded, no waker alive).
+    #[inline]
+    pub(crate) fn nothing_can_wake(&self) -> bool {
+        self.signal
+            .nothing_can_wake(Arc::strong_count(&self.signal))
+    }
+
     /// Only our own field and our own waker refer to the signal. A `Relaxed`
     /// load: `Signal::reset` adds the fence that makes it safe to reuse.
     #[inline]
