@@ -23,10 +23,11 @@ b_n1=${B_N1:-1000000} b_n2=${B_N2:-2000000}
 c_n=${C_N:-10000} c_runs=${C_RUNS:-7}
 d_n1=${D_N1:-100000} d_n2=${D_N2:-200000}
 out=${OUT:-$workspace_root/target/block_on-measure}
-# The reference executor is measured, the targets compare with the peers.
-executors=(lazy "${peer_executors[@]}" "$reference_executor")
+# The reference executor is measured, the targets compare with the peers;
+# lazy-watched is lazy-main's block_on_watched with a watch that does nothing.
+executors=(lazy lazy-watched "${peer_executors[@]}" "$reference_executor")
 # C needs one waker per block_on; tokio changes its waker between polls.
-c_executors=(lazy "${peer_executors[@]}")
+c_executors=(lazy lazy-watched "${peer_executors[@]}")
 
 need_tools valgrind strace
 

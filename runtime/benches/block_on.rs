@@ -1,7 +1,9 @@
 //! Compares `lazy_main_runtime::block_on` with the `block_on` of
 //! futures-executor, pollster and futures-lite, std only (no criterion).
 //! tokio's current-thread runtime (built once per thread, as `#[tokio::main]`
-//! builds it once) is measured too, for reference.
+//! builds it once) is measured too, for reference, and so is
+//! `lazy_main_runtime::block_on_watched` with a watch that keeps every
+//! default: what watching costs when nothing is wrong.
 //!
 //! Workloads:
 //!
@@ -24,7 +26,8 @@
 //! - `block_on-HASH --only EXECUTOR WORKLOAD N`: runs one executor on one
 //!   workload for N iterations and nothing else, for `valgrind --tool=callgrind`
 //!   and `strace -f -c -e trace=futex` (see `scripts/measure-block-on.sh`).
-//!   EXECUTOR is `lazy`, `futures-executor`, `pollster`, `futures-lite` or `tokio`;
+//!   EXECUTOR is `lazy`, `lazy-watched`, `futures-executor`, `pollster`,
+//!   `futures-lite` or `tokio`;
 //!   WORKLOAD is `A`, `B`, `C` or `D`.
 //! - without `--bench` or `--only` (as `cargo test --benches` runs it): a quick
 //!   smoke run of every case with few iterations, no timing.
@@ -34,7 +37,7 @@
 
 use std::future::{ready, Future};
 use std::hint::black_box;
-use std::pin::Pin;
+use std::pin::{pin, Pin};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::OnceLock;
@@ -51,6 +54,7 @@ trait Executor {
 }
 
 struct LazyMain;
+struct LazyMainWatched;
 struct FuturesExecutor;
 struct Pollster;
 struct FuturesLite;
@@ -59,6 +63,17 @@ struct Tokio;
 impl Executor for LazyMain {
     fn block_on<F: Future>(future: F) -> F::Output {
         lazy_main_runtime::block_on(future)
+    }
+}
+
+/// A watch that keeps every default: it is never told anything.
+struct Quiet;
+
+impl lazy_main_runtime::Watch for Quiet {}
+
+impl Executor for LazyMainWatched {
+    fn block_on<F: Future>(future: F) -> F::Output {
+        lazy_main_runtime::block_on_watched(pin!(future), &mut Quiet)
     }
 }
 
@@ -110,11 +125,17 @@ impl Contender {
 }
 
 /// lazy-main first: the table's ratios are relative to it.
-const CONTENDERS: [Contender; 5] = [
+const CONTENDERS: [Contender; 6] = [
     Contender {
         name: "lazy-main",
         arg: "lazy",
         run: run::<LazyMain>,
+        ping_pong: true,
+    },
+    Contender {
+        name: "lazy-main, watched",
+        arg: "lazy-watched",
+        run: run::<LazyMainWatched>,
         ping_pong: true,
     },
     Contender {
@@ -488,7 +509,7 @@ fn main() -> ExitCode {
             Err(message) => {
                 eprintln!(
                     "{message}\nusage: block_on --only \
-                     lazy|futures-executor|pollster|futures-lite|tokio A|B|C|D N"
+                     lazy|lazy-watched|futures-executor|pollster|futures-lite|tokio A|B|C|D N"
                 );
                 ExitCode::from(2)
             }
