@@ -276,6 +276,49 @@ pub(crate) mod sleep_count {
     }
 }
 
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use super::Signal;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+    use std::thread;
+    use std::time::{Duration, Instant};
+
+    /// Notifications of the condition variable with no wake behind them (as
+    /// spurious wake-ups are) during a timed sleep: it sleeps to its
+    /// deadline, and returns as not woken.
+    #[test]
+    fn spurious_wakeups_neither_end_nor_shorten_a_timed_sleep() {
+        let signal = Arc::new(Signal::new());
+        let stop = Arc::new(AtomicBool::new(false));
+        let spurious = {
+            let (signal, stop) = (Arc::clone(&signal), Arc::clone(&stop));
+            thread::spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    drop(signal.lock.lock().unwrap());
+                    signal.wakeup.notify_all();
+                    thread::sleep(Duration::from_millis(1));
+                }
+            })
+        };
+        let deadline = Instant::now() + Duration::from_millis(100);
+        let woken = signal.sleep_until(|| {
+            deadline
+                .checked_duration_since(Instant::now())
+                .filter(|left| !left.is_zero())
+        });
+        let returned = Instant::now();
+        stop.store(true, Ordering::Relaxed);
+        spurious.join().unwrap();
+        assert!(!woken, "woken, and nothing woke it");
+        assert!(
+            returned >= deadline,
+            "returned {:?} early",
+            deadline - returned
+        );
+    }
+}
+
 #[cfg(all(test, loom))]
 mod model {
     use super::{Signal, EMPTY};
