@@ -89,6 +89,10 @@ pub use watch::{block_on_watched, Watch};
 /// [`IntoFuture`] is accepted. The future is dropped before `block_on` returns,
 /// and a panic inside it propagates to the caller.
 ///
+/// A future that returns `Pending` and keeps no waker is never woken, and
+/// `block_on` then waits forever: that is what `std::future::pending().await`
+/// is for. [`block_on_watched`] reports such a future instead.
+///
 /// [`Waker`]: std::task::Waker
 ///
 /// ```
