@@ -2,15 +2,15 @@
 # Exact costs of the block_on executors, measured on the block_on bench
 # binary (runtime/benches/block_on.rs) run with `--only EXECUTOR WORKLOAD N`:
 #
-#   callgrind  instructions per call (A) and per poll (B): total instructions
-#              at N2 minus those at N1, divided by N2 - N1, so start-up and
-#              exit cost cancel out;
+#   callgrind  instructions per call (A, D) and per poll (B): total
+#              instructions at N2 minus those at N1, divided by N2 - N1, so
+#              start-up and exit cost cancel out;
 #   strace     futex system calls per round trip (C), all threads, median of
 #              C_RUNS runs (the count depends on thread timing); also counted
 #              without ptrace by `perf stat`, where perf can do that.
 #
 # Usage: scripts/measure-block-on.sh   (from any directory)
-# Knobs: A_N1 A_N2 B_N1 B_N2 C_N C_RUNS, OUT (where the raw outputs are kept).
+# Knobs: A_N1 A_N2 B_N1 B_N2 C_N C_RUNS D_N1 D_N2, OUT (where the raw outputs are kept).
 # Installs valgrind and strace if missing. The Markdown report goes to
 # stdout, progress to stderr.
 set -euo pipefail
@@ -21,11 +21,13 @@ cd "$workspace_root"
 a_n1=${A_N1:-1000000} a_n2=${A_N2:-2000000}
 b_n1=${B_N1:-1000000} b_n2=${B_N2:-2000000}
 c_n=${C_N:-10000} c_runs=${C_RUNS:-7}
+d_n1=${D_N1:-100000} d_n2=${D_N2:-200000}
 out=${OUT:-$workspace_root/target/block_on-measure}
-# The reference executor is measured, the targets compare with the peers.
-executors=(lazy "${peer_executors[@]}" "$reference_executor")
+# The reference executor is measured, the targets compare with the peers;
+# lazy-watched is lazy-main's block_on_watched with a watch that does nothing.
+executors=(lazy lazy-watched "${peer_executors[@]}" "$reference_executor")
 # C needs one waker per block_on; tokio changes its waker between polls.
-c_executors=(lazy "${peer_executors[@]}")
+c_executors=(lazy lazy-watched "${peer_executors[@]}")
 
 need_tools valgrind strace
 
@@ -60,25 +62,29 @@ per_op() {
     ratio "$((i2 - i1))" "$(($4 - $3))" %.2f
 }
 
-declare -A a b
+declare -A a b d
 for e in "${executors[@]}"; do
     log "callgrind: $e ..."
     a[$e]=$(per_op "$e" A "$a_n1" "$a_n2")
     b[$e]=$(per_op "$e" B "$b_n1" "$b_n2")
+    d[$e]=$(per_op "$e" D "$d_n1" "$d_n2")
 done
 read -r best_a _ <<<"$(best_peer a)"
 read -r best_b _ <<<"$(best_peer b)"
+read -r best_d _ <<<"$(best_peer d)"
 
 echo
 echo "## callgrind: instructions per operation"
 echo
-echo "Difference between N=$a_n1 and N=$a_n2 (A), N=$b_n1 and N=$b_n2 (B);"
-echo "ratio = executor / best of the three peers."
+echo "Difference between N=$a_n1 and N=$a_n2 (A), N=$b_n1 and N=$b_n2 (B),"
+echo "N=$d_n1 and N=$d_n2 (D: calls whose future keeps the last waker, as"
+echo "channels do); ratio = executor / best of the three peers."
 echo
-echo "| executor | A: instr/call | A ratio | B: instr/poll | B ratio |"
-echo "|---|---:|---:|---:|---:|"
+echo "| executor | A: instr/call | A ratio | B: instr/poll | B ratio | D: instr/call | D ratio |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
 for e in "${executors[@]}"; do
-    echo "| $e | ${a[$e]} | $(ratio "${a[$e]}" "$best_a") | ${b[$e]} | $(ratio "${b[$e]}" "$best_b") |"
+    echo "| $e | ${a[$e]} | $(ratio "${a[$e]}" "$best_a") | ${b[$e]} | $(ratio "${b[$e]}" "$best_b")" \
+        "| ${d[$e]} | $(ratio "${d[$e]}" "$best_d") |"
 done
 ra=$(ratio "${a[lazy]}" "$best_a")
 rb=$(ratio "${b[lazy]}" "$best_b")

@@ -1,7 +1,9 @@
 //! Compares `lazy_main_runtime::block_on` with the `block_on` of
 //! futures-executor, pollster and futures-lite, std only (no criterion).
 //! tokio's current-thread runtime (built once per thread, as `#[tokio::main]`
-//! builds it once) is measured too, for reference.
+//! builds it once) is measured too, for reference, and so is
+//! `lazy_main_runtime::block_on_watched` with a watch that keeps every
+//! default: what watching costs when nothing is wrong.
 //!
 //! Workloads:
 //!
@@ -10,6 +12,11 @@
 //!   `Pending` N times: the cost of a wake during `poll` plus one more poll.
 //! - **C** — one `block_on` of N cross-thread round trips: the future asks a
 //!   peer thread, which bumps a counter and wakes the stored waker.
+//! - **D** — many `block_on` calls of a future that registers its waker as
+//!   channels and `AtomicWaker` do (the last one kept across calls, replaced
+//!   only when it would not wake the same task), is woken through it and is
+//!   ready at the next poll: the fixed cost of one call, plus whatever a kept
+//!   waker costs the executor (pollster, for one, allocates per call).
 //!
 //! Modes:
 //!
@@ -19,8 +26,9 @@
 //! - `block_on-HASH --only EXECUTOR WORKLOAD N`: runs one executor on one
 //!   workload for N iterations and nothing else, for `valgrind --tool=callgrind`
 //!   and `strace -f -c -e trace=futex` (see `scripts/measure-block-on.sh`).
-//!   EXECUTOR is `lazy`, `futures-executor`, `pollster`, `futures-lite` or `tokio`;
-//!   WORKLOAD is `A`, `B` or `C`.
+//!   EXECUTOR is `lazy`, `lazy-watched`, `futures-executor`, `pollster`,
+//!   `futures-lite` or `tokio`;
+//!   WORKLOAD is `A`, `B`, `C` or `D`.
 //! - without `--bench` or `--only` (as `cargo test --benches` runs it): a quick
 //!   smoke run of every case with few iterations, no timing.
 //!
@@ -29,7 +37,7 @@
 
 use std::future::{ready, Future};
 use std::hint::black_box;
-use std::pin::Pin;
+use std::pin::{pin, Pin};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::OnceLock;
@@ -46,6 +54,7 @@ trait Executor {
 }
 
 struct LazyMain;
+struct LazyMainWatched;
 struct FuturesExecutor;
 struct Pollster;
 struct FuturesLite;
@@ -54,6 +63,17 @@ struct Tokio;
 impl Executor for LazyMain {
     fn block_on<F: Future>(future: F) -> F::Output {
         lazy_main_runtime::block_on(future)
+    }
+}
+
+/// A watch that keeps every default: it is never told anything.
+struct Quiet;
+
+impl lazy_main_runtime::Watch for Quiet {}
+
+impl Executor for LazyMainWatched {
+    fn block_on<F: Future>(future: F) -> F::Output {
+        lazy_main_runtime::block_on_watched(pin!(future), &mut Quiet)
     }
 }
 
@@ -105,11 +125,17 @@ impl Contender {
 }
 
 /// lazy-main first: the table's ratios are relative to it.
-const CONTENDERS: [Contender; 5] = [
+const CONTENDERS: [Contender; 6] = [
     Contender {
         name: "lazy-main",
         arg: "lazy",
         run: run::<LazyMain>,
+        ping_pong: true,
+    },
+    Contender {
+        name: "lazy-main, watched",
+        arg: "lazy-watched",
+        run: run::<LazyMainWatched>,
         ping_pong: true,
     },
     Contender {
@@ -146,16 +172,19 @@ enum Workload {
     WakeSelf,
     /// C: one `block_on` of N round trips to a peer thread.
     PingPong,
+    /// D: many `block_on` calls of a future that keeps the last waker.
+    KeptWaker,
 }
 
 impl Workload {
-    const ALL: [Self; 3] = [Self::Ready, Self::WakeSelf, Self::PingPong];
+    const ALL: [Self; 4] = [Self::Ready, Self::WakeSelf, Self::PingPong, Self::KeptWaker];
 
     fn parse(arg: &str) -> Option<Self> {
         match arg {
             "A" | "a" => Some(Self::Ready),
             "B" | "b" => Some(Self::WakeSelf),
             "C" | "c" => Some(Self::PingPong),
+            "D" | "d" => Some(Self::KeptWaker),
             _ => None,
         }
     }
@@ -165,12 +194,13 @@ impl Workload {
             Self::Ready => "A: `block_on(ready(x))`",
             Self::WakeSelf => "B: self-wake + re-poll",
             Self::PingPong => "C: cross-thread round trip",
+            Self::KeptWaker => "D: the last waker kept",
         }
     }
 
     fn unit(self) -> &'static str {
         match self {
-            Self::Ready => "call",
+            Self::Ready | Self::KeptWaker => "call",
             Self::WakeSelf => "poll",
             Self::PingPong => "round trip",
         }
@@ -179,7 +209,7 @@ impl Workload {
     /// Iterations per sample in the table.
     fn iterations(self) -> u64 {
         match self {
-            Self::Ready => 1_000_000,
+            Self::Ready | Self::KeptWaker => 1_000_000,
             Self::WakeSelf => 10_000_000,
             Self::PingPong => 20_000,
         }
@@ -202,6 +232,11 @@ fn run<E: Executor>(workload: Workload, n: u64) -> Duration {
             started.elapsed()
         }
         Workload::PingPong => ping_pong::<E>(n),
+        Workload::KeptWaker => {
+            let started = Instant::now();
+            kept_waker_calls::<E>(n);
+            started.elapsed()
+        }
     }
 }
 
@@ -213,6 +248,46 @@ fn ready_calls<E: Executor>(n: u64) -> u64 {
         sum = sum.wrapping_add(black_box(E::block_on(ready(black_box(i)))));
     }
     sum
+}
+
+/// D: `n` calls of `block_on` on a `Registered` future, all with one slot.
+fn kept_waker_calls<E: Executor>(n: u64) {
+    let mut slot = None;
+    for _ in 0..n {
+        E::block_on(Registered {
+            slot: &mut slot,
+            registered: false,
+        });
+    }
+    // The last registration stays alive to the end, as a channel's would.
+    black_box(slot);
+}
+
+/// D: registers its waker in `slot` as channels and `AtomicWaker` do (the
+/// last waker kept, replaced only when it would not wake the same task), is
+/// woken through it at once (as by a sender), and is ready at the next poll.
+struct Registered<'a> {
+    slot: &'a mut Option<Waker>,
+    registered: bool,
+}
+
+impl Future for Registered<'_> {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if self.registered {
+            return Poll::Ready(());
+        }
+        self.registered = true;
+        let slot = black_box(&mut *self.slot);
+        if !slot.as_ref().is_some_and(|kept| kept.will_wake(cx.waker())) {
+            *slot = Some(cx.waker().clone());
+        }
+        if let Some(kept) = slot {
+            kept.wake_by_ref();
+        }
+        Poll::Pending
+    }
 }
 
 /// B: wakes its own waker and returns `Pending` `remaining` times, then
@@ -434,7 +509,7 @@ fn main() -> ExitCode {
             Err(message) => {
                 eprintln!(
                     "{message}\nusage: block_on --only \
-                     lazy|futures-executor|pollster|futures-lite|tokio A|B|C N"
+                     lazy|lazy-watched|futures-executor|pollster|futures-lite|tokio A|B|C|D N"
                 );
                 ExitCode::from(2)
             }

@@ -32,9 +32,13 @@
 //!
 //! # Guarantees
 //!
-//! - No heap allocation per call: each thread keeps one wake-up signal and
-//!   reuses it (a nested call, or a call after a waker from the previous call
-//!   was kept, takes a fresh one).
+//! - No heap allocation per call: each thread keeps two wake-up signals and
+//!   reuses them, also when the future keeps the last waker it was given
+//!   and replaces it only when the new one does not
+//!   [`will_wake`](std::task::Waker::will_wake) (as channels and `AtomicWaker`-style
+//!   registrations do): calls then alternate between the two. A nested call
+//!   takes a fresh signal, as does a call while wakers of earlier calls hold
+//!   both.
 //! - A wake while the future is being polled costs one atomic instruction
 //!   and no system call; the future is polled again without parking.
 //! - A future woken once is polled once more, never spuriously: a wake left
@@ -48,17 +52,35 @@
 //! - `!Send` futures work; waking after `block_on` returned is harmless; it
 //!   works inside thread-local destructors.
 //! - No `unsafe` code (the `unsafe_code` lint is denied), no dependencies.
+//!
+//! # A future that waits forever
+//!
+//! [`block_on`] waits as long as the future does. A future that returns
+//! `Pending` and keeps no waker is never woken, and waits forever: that is
+//! what `std::future::pending().await` is for, in a `main` that lets other
+//! threads work until the process exits. Where waiting forever is a bug (a
+//! test, say), [`block_on_watched`] tells a [`Watch`] when nothing can wake
+//! the future any more, and, at the instants the watch asks for, that the
+//! future is still waiting and for how long. The first is exact: the
+//! executor owns the waker, and after a pending poll it knows whether a wake
+//! was recorded and whether any clone of the waker is still alive. The
+//! checks are made only when the thread is about to park; a wake during
+//! `poll` costs what it costs [`block_on`].
+//!
+//! [`Waker`]: std::task::Waker
+//! [`Waker::wake`]: std::task::Waker::wake
 
+mod parker;
 mod signal;
 pub mod trace;
+mod watch;
 
-use std::cell::RefCell;
 use std::future::{Future, IntoFuture};
 use std::pin::{pin, Pin};
-use std::sync::Arc;
-use std::task::{Context, Poll, Waker};
+use std::task::{Context, Poll};
 
-use signal::Signal;
+use parker::{Parker, IDLE};
+pub use watch::{block_on_watched, Watch};
 
 /// Runs a future to completion on the current thread and returns its output.
 ///
@@ -66,6 +88,12 @@ use signal::Signal;
 /// parked until the future's [`Waker`] is woken. Anything that implements
 /// [`IntoFuture`] is accepted. The future is dropped before `block_on` returns,
 /// and a panic inside it propagates to the caller.
+///
+/// A future that returns `Pending` and keeps no waker is never woken, and
+/// `block_on` then waits forever: that is what `std::future::pending().await`
+/// is for. [`block_on_watched`] reports such a future instead.
+///
+/// [`Waker`]: std::task::Waker
 ///
 /// ```
 /// use std::sync::mpsc;
@@ -141,8 +169,8 @@ fn drive(poll: &mut dyn FnMut(&mut Context<'_>) -> bool) {
     IDLE.try_with(|idle| match idle.try_borrow_mut() {
         // The `RefMut` is the drop guard: it gives the parker back when the
         // loop returns and while a panic unwinds out of `poll`.
-        Ok(mut idle) => run(poll, Parker::reuse_or_replace(&mut idle)),
-        // A nested call: the outer one holds the thread's parker.
+        Ok(mut idle) => run(poll, idle.reuse_or_replace()),
+        // A nested call: the outer one holds the thread's parkers.
         Err(_) => run(poll, &Parker::new()),
     })
     // Inside a thread-local destructor, after ours was dropped.
@@ -156,46 +184,6 @@ fn run(poll: &mut dyn FnMut(&mut Context<'_>) -> bool, parker: &Parker) {
     while !poll(&mut cx) {
         parker.signal.wait();
     }
-}
-
-/// A signal and the waker that points at it, built once per thread and reused.
-struct Parker {
-    signal: Arc<Signal>,
-    waker: Waker,
-}
-
-impl Parker {
-    fn new() -> Self {
-        let signal = Arc::new(Signal::new());
-        let waker = Waker::from(Arc::clone(&signal));
-        Self { signal, waker }
-    }
-
-    /// The thread's parker, fresh for this call: the idle one, reset, if no
-    /// waker of an earlier call is alive; otherwise a new one, so a late wake
-    /// through such a waker cannot cause a spurious poll here.
-    #[inline]
-    fn reuse_or_replace(idle: &mut Option<Self>) -> &Self {
-        if idle.as_ref().is_some_and(|parker| !parker.is_unshared()) {
-            *idle = None; // a waker of an earlier call still holds its signal
-        }
-        // The one construction site: the first call, or after the line above.
-        let parker = idle.get_or_insert_with(Self::new);
-        parker.signal.reset();
-        parker
-    }
-
-    /// Only our own field and our own waker refer to the signal. A `Relaxed`
-    /// load: `Signal::reset` adds the fence that makes it safe to reuse.
-    #[inline]
-    fn is_unshared(&self) -> bool {
-        Arc::strong_count(&self.signal) == 2
-    }
-}
-
-thread_local! {
-    /// The thread's parker, borrowed by the outermost `block_on` call.
-    static IDLE: RefCell<Option<Parker>> = const { RefCell::new(None) };
 }
 
 #[cfg(all(test, not(loom)))]

@@ -7,6 +7,7 @@ use std::future::{poll_fn, ready, Future, IntoFuture};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::pin::Pin;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Waker};
 use std::thread;
@@ -105,6 +106,64 @@ fn a_wake_left_over_from_an_earlier_call_is_not_seen_by_the_next() {
             }
             started = true;
             stale.wake_by_ref();
+            wake_later(cx.waker().clone(), SHORT);
+            Poll::Pending
+        })));
+        assert_eq!(polls, 2);
+    });
+}
+
+#[test]
+fn a_registration_that_keeps_the_last_waker_never_sees_a_stale_wake() {
+    watchdog(LIMIT, || {
+        // A channel's registration: the last waker, replaced only when the
+        // new one would not wake the same task, kept across calls.
+        let slot: Arc<Mutex<Option<Waker>>> = Arc::default();
+        for call in 0..6 {
+            let answered = Arc::new(AtomicBool::new(false));
+            let mut sender = None;
+            let ((), polls) = block_on(count_polls(poll_fn(|cx| {
+                if answered.load(Ordering::Acquire) {
+                    return Poll::Ready(());
+                }
+                if sender.is_none() {
+                    let mut kept = slot.lock().unwrap();
+                    if !kept.as_ref().is_some_and(|k| k.will_wake(cx.waker())) {
+                        // A late wake through an earlier call's waker.
+                        kept.as_ref().map(Waker::wake_by_ref);
+                        *kept = Some(cx.waker().clone());
+                    }
+                    let (slot, answered) = (slot.clone(), answered.clone());
+                    sender = Some(thread::spawn(move || {
+                        thread::sleep(SHORT);
+                        answered.store(true, Ordering::Release);
+                        slot.lock().unwrap().as_ref().map(Waker::wake_by_ref);
+                    }));
+                }
+                Poll::Pending
+            })));
+            sender.unwrap().join().unwrap();
+            assert_eq!(polls, 2, "call {call}");
+        }
+    });
+}
+
+#[test]
+fn wakers_kept_from_the_two_calls_before_cannot_reach_the_next() {
+    watchdog(LIMIT, || {
+        // Each call leaves its waker alive: both of the thread's parkers are held.
+        let first = block_on(poll_fn(|cx| Poll::Ready(cx.waker().clone())));
+        let second = block_on(poll_fn(|cx| Poll::Ready(cx.waker().clone())));
+        assert!(!first.will_wake(&second));
+        let mut started = false;
+        let ((), polls) = block_on(count_polls(poll_fn(|cx| {
+            assert!(!cx.waker().will_wake(&first) && !cx.waker().will_wake(&second));
+            if started {
+                return Poll::Ready(());
+            }
+            started = true;
+            first.wake_by_ref();
+            second.wake_by_ref();
             wake_later(cx.waker().clone(), SHORT);
             Poll::Pending
         })));

@@ -108,3 +108,32 @@ pub fn wake_later(waker: Waker, delay: Duration) {
         waker.wake();
     });
 }
+
+/// A watch that fails the test when `block_on_watched` reports a lost wake.
+pub struct Strict;
+
+impl lazy_main_runtime::Watch for Strict {
+    fn lost_wake(&mut self) {
+        panic!("a lost wake was reported, but something could still wake the future");
+    }
+}
+
+/// A waker that wraps another, as a tracer wraps the waker it is given: it
+/// holds a clone of the outer waker for as long as a clone of it is alive,
+/// and forwards every wake to it.
+pub struct Forward(Waker);
+
+impl std::task::Wake for Forward {
+    fn wake(self: std::sync::Arc<Self>) {
+        self.0.wake_by_ref();
+    }
+
+    fn wake_by_ref(self: &std::sync::Arc<Self>) {
+        self.0.wake_by_ref();
+    }
+}
+
+/// A new waker that forwards to `outer`.
+pub fn forwarding_to(outer: &Waker) -> Waker {
+    Waker::from(std::sync::Arc::new(Forward(outer.clone())))
+}
