@@ -332,6 +332,32 @@ impl<F> Traced<F> {
         &mut self.suspensions[index]
     }
 
+    /// After a poll that returned `Pending` with no wake during it: whether
+    /// no clone of our waker is left anywhere, so that nothing can wake the
+    /// future. If so, our own clone of the executor's waker is dropped too,
+    /// so that the executor sees the same (the bundled one then says so);
+    /// the next poll takes a new one.
+    fn nothing_can_wake(&self) -> bool {
+        // Our `wakes` and our `waker` (a `Relaxed` count: the fence orders
+        // the last other clone's `Release` drop, and the wake it recorded
+        // before, ahead of the check of `woken` below).
+        if Arc::strong_count(&self.wakes) != 2 {
+            return false;
+        }
+        std::sync::atomic::fence(Ordering::Acquire);
+        if self.wakes.state().woken {
+            return false;
+        }
+        let outer = self
+            .wakes
+            .outer
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
+        drop(outer);
+        true
+    }
+
     /// Ends the wait for a wake that began after the latest pending poll, at
     /// the first wake, or at `now` if none came.
     fn end_wait(&mut self, now: Instant) -> Duration {
@@ -398,8 +424,10 @@ impl<F: Future> Future for Traced<F> {
         let result = this.future.as_mut().poll(&mut Context::from_waker(&waker));
         polling.returned = true;
         drop(polling);
+        drop(waker);
         let woken_during_poll = this.wakes.state().woken;
         let chains = recording.finish(&mut this.forwarded);
+        let lost = result.is_pending() && !woken_during_poll && this.nothing_can_wake();
 
         if result.is_pending() {
             this.stats.pending += 1;
@@ -426,6 +454,20 @@ impl<F: Future> Future for Traced<F> {
                 this.label,
                 this.stats.polls,
                 Ms(end - start),
+            ));
+        }
+        if lost {
+            emit(&format!(
+                "lazy_main: `{}` can never be woken: poll {} returned `Pending`{}, and no clone of \
+                 its waker is alive, so nothing can wake it. A future that returns `Pending` must \
+                 keep `cx.waker()` and wake it when it can make progress.",
+                this.label,
+                this.stats.polls,
+                if this.waiting_at.is_empty() {
+                    String::new()
+                } else {
+                    format!(" at {}", Chains(&this.waiting_at))
+                },
             ));
         }
         let exit = this.close_times(first, entered, start, end);
@@ -663,7 +705,7 @@ thread_local! {
 
 /// Writes a report: to stderr, or to the text [`capture`] collects.
 #[inline]
-fn emit(text: &str) {
+pub(crate) fn emit(text: &str) {
     let captured = CAPTURED
         .try_with(|captured| {
             captured.borrow_mut().as_mut().map(|buffer| {
@@ -710,7 +752,7 @@ impl Drop for Restore {
 }
 
 /// A duration in milliseconds with one decimal: `251.3 ms`.
-struct Ms(Duration);
+pub(crate) struct Ms(pub(crate) Duration);
 
 impl fmt::Display for Ms {
     #[inline]

@@ -185,7 +185,7 @@ pub fn block_on_watched<F: Future + ?Sized>(
 /// `crate::drive`: the larger `drive` was no longer inlined into `block_on`
 /// (22 instructions per `block_on(ready(x))` became 77).
 #[cfg_attr(not(debug_assertions), inline)]
-fn drive(poll: &mut dyn FnMut(&mut Context<'_>) -> bool, watch: &mut dyn Watch) {
+pub(crate) fn drive(poll: &mut dyn FnMut(&mut Context<'_>) -> bool, watch: &mut dyn Watch) {
     IDLE.try_with(|idle| match idle.try_borrow_mut() {
         Ok(mut idle) => run(poll, idle.reuse_or_replace(), watch),
         Err(_) => run_on_a_new_parker(poll, watch),

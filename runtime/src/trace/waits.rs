@@ -1,0 +1,322 @@
+//! When a body waits too long, or for a wake that can never come: what the
+//! attributes do, on the bundled executor.
+//!
+//! [`Waits`] says what to do: for a test, fail at once when nothing can wake
+//! the body, and at a deadline; for a traced function, print a line when it
+//! has waited 1, 2, 4, 8, … seconds. [`block_on_waits`] drives a future with
+//! it, and names the labelled `.await`s (see [`at`](super::at)) where the
+//! body waits in each message.
+
+use std::cell::RefCell;
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::OnceLock;
+use std::task::Poll;
+use std::time::{Duration, Instant};
+
+use super::{emit, Chain, Chains, Forwarded, Ms, Recording};
+use crate::watch::{drive, Watch};
+
+/// The environment variable that gives every `#[lazy_main::test]` without
+/// its own `timeout` a deadline: `LAZY_MAIN_TEST_TIMEOUT=30s`.
+pub const TEST_TIMEOUT_VARIABLE: &str = "LAZY_MAIN_TEST_TIMEOUT";
+
+/// What [`block_on_waits`] does while its future waits.
+///
+/// ```
+/// use lazy_main_runtime::trace::{block_on_waits, Waits};
+/// use std::pin::pin;
+/// use std::time::Duration;
+///
+/// let mut waits = Waits::test("answers").within(Some(Duration::from_secs(5)));
+/// assert_eq!(block_on_waits(pin!(async { 42 }), &mut waits), 42);
+/// ```
+#[derive(Debug)]
+pub struct Waits {
+    label: &'static str,
+    test: bool,
+    stalls: bool,
+    deadline: Option<Deadline>,
+    started: Instant,
+    /// When the current wait for a wake began, and the next stall line's
+    /// time since then.
+    waiting: Option<(Instant, Duration)>,
+}
+
+/// A deadline and where it came from, for the message.
+#[derive(Clone, Copy, Debug)]
+struct Deadline {
+    after: Duration,
+    from: Source,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Source {
+    Argument,
+    Variable,
+}
+
+impl Waits {
+    /// For `#[lazy_main::test]`: a wake that can never come fails the test
+    /// at once; so does the deadline of [`TEST_TIMEOUT_VARIABLE`], if set
+    /// (see [`within`](Waits::within) for the test's own). A bad value in
+    /// the variable panics, naming it.
+    #[must_use]
+    pub fn test(label: &'static str) -> Self {
+        Self {
+            label,
+            test: true,
+            stalls: false,
+            deadline: variable_timeout().map(|after| Deadline {
+                after,
+                from: Source::Variable,
+            }),
+            started: Instant::now(),
+            waiting: None,
+        }
+    }
+
+    /// For any other function: a body that waits forever may mean to (a
+    /// `main` that lets other threads work), so nothing but a deadline, if
+    /// given, fails it.
+    #[must_use]
+    pub fn function(label: &'static str) -> Self {
+        Self {
+            label,
+            test: false,
+            stalls: false,
+            deadline: None,
+            started: Instant::now(),
+            waiting: None,
+        }
+    }
+
+    /// The function's own deadline (`timeout = "5s"`), counted from now:
+    /// when it passes while the body waits, panic, naming where it waits and
+    /// for how long. `None` keeps what [`test`](Waits::test) took from the
+    /// environment.
+    #[must_use]
+    pub fn within(mut self, timeout: Option<Duration>) -> Self {
+        if let Some(after) = timeout {
+            self.deadline = Some(Deadline {
+                after,
+                from: Source::Argument,
+            });
+        }
+        self
+    }
+
+    /// With `trace`: a line on stderr when the body has waited 1 s for a
+    /// wake, naming where, and again at 2, 4, 8, … s.
+    #[must_use]
+    pub fn traced(mut self) -> Self {
+        self.stalls = true;
+        self
+    }
+
+    fn deadline_at(&self) -> Option<Instant> {
+        self.deadline
+            .and_then(|deadline| self.started.checked_add(deadline.after))
+    }
+}
+
+/// Runs a pinned future to completion on the current thread, as
+/// [`block_on_watched`](crate::block_on_watched) does, doing what `waits`
+/// says while it waits; each message names the labelled `.await`s where the
+/// body waits.
+///
+/// ```should_panic
+/// use lazy_main_runtime::trace::{block_on_waits, Waits};
+/// use std::pin::pin;
+///
+/// // `pending` keeps no waker: nothing can wake it, and the test fails.
+/// block_on_waits(pin!(std::future::pending::<()>()), &mut Waits::test("stuck"));
+/// ```
+#[allow(clippy::must_use_candidate)] // as for `block_on`: a future may be run for its effects
+pub fn block_on_waits<F: Future + ?Sized>(mut future: Pin<&mut F>, waits: &mut Waits) -> F::Output {
+    let mut output = None;
+    let latest = RefCell::new(Latest::default());
+    let mut forwarded = Forwarded::default();
+    let mut watch = Watching {
+        waits,
+        latest: &latest,
+    };
+    drive(
+        &mut |cx| {
+            let recording = Recording::start(&mut forwarded);
+            let poll = future.as_mut().poll(cx);
+            let chains = recording.finish(&mut forwarded);
+            match poll {
+                Poll::Ready(ready) => {
+                    output = Some(ready);
+                    true
+                }
+                Poll::Pending => {
+                    *latest.borrow_mut() = Latest {
+                        waiting_at: chains,
+                        polled: true,
+                    };
+                    false
+                }
+            }
+        },
+        &mut watch,
+    );
+    match output {
+        Some(output) => output,
+        None => unreachable!("`drive` returns once the future is ready"),
+    }
+}
+
+/// `Waits`, with what the latest poll left.
+struct Watching<'a> {
+    waits: &'a mut Waits,
+    latest: &'a RefCell<Latest>,
+}
+
+/// What the latest pending poll left.
+#[derive(Default)]
+struct Latest {
+    /// Where the body waits.
+    waiting_at: Vec<Chain>,
+    /// Not yet seen by the watch: a new wait for a wake begins.
+    polled: bool,
+}
+
+impl Watch for Watching<'_> {
+    fn lost_wake(&mut self) {
+        if self.waits.test {
+            let at = At(&self.latest.borrow().waiting_at);
+            panic!(
+                "test `{}` can never finish: its body is pending{at}, and nothing can wake it: \
+                 the poll returned `Pending` and kept no waker. A future that returns \
+                 `Pending` must keep `cx.waker()` and wake it when it can make progress.",
+                self.waits.label
+            );
+        }
+    }
+
+    fn next_check(&mut self) -> Option<Instant> {
+        let waits = &mut *self.waits;
+        if std::mem::take(&mut self.latest.borrow_mut().polled) {
+            waits.waiting = None; // a new wait: stall lines start again
+        }
+        let stall = if waits.stalls {
+            let (since, next) = *waits
+                .waiting
+                .get_or_insert_with(|| (Instant::now(), Duration::from_secs(1)));
+            Some(since + next)
+        } else {
+            None
+        };
+        match (stall, waits.deadline_at()) {
+            (Some(stall), Some(deadline)) => Some(stall.min(deadline)),
+            (stall, deadline) => stall.or(deadline),
+        }
+    }
+
+    fn waiting(&mut self, parked: Duration) {
+        let waits = &mut *self.waits;
+        let latest = self.latest.borrow();
+        let at = At(&latest.waiting_at);
+        if let Some(deadline) = waits.deadline {
+            if waits.started.elapsed() >= deadline.after {
+                let kind = if waits.test { "test " } else { "" };
+                panic!(
+                    "{kind}`{}` timed out after {} ({}): its body was pending{at}, parked for {}. \
+                     The deadline is checked while the body waits; a poll that computes is \
+                     checked when it returns.",
+                    waits.label,
+                    Human(deadline.after),
+                    deadline.from,
+                    Ms(parked),
+                );
+            }
+        }
+        if let Some((since, next)) = &mut waits.waiting {
+            if since.elapsed() >= *next {
+                emit(&format!(
+                    "lazy_main: `{}` still pending after {}{at}",
+                    waits.label,
+                    Human(parked)
+                ));
+                *next *= 2;
+            }
+        }
+    }
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Argument => f.write_str("its `timeout`"),
+            Source::Variable => write!(f, "{TEST_TIMEOUT_VARIABLE}"),
+        }
+    }
+}
+
+/// ` at <chains>`, or how to learn where.
+struct At<'a>(&'a [Chain]);
+
+impl fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            f.write_str(" (add `trace` or `timeout` to the attribute to see at which `.await`)")
+        } else {
+            write!(f, " at {}", Chains(self.0))
+        }
+    }
+}
+
+/// `1.0 s`, `300 ms`.
+struct Human(Duration);
+
+impl fmt::Display for Human {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0 >= Duration::from_secs(1) {
+            write!(f, "{:.1} s", self.0.as_secs_f64())
+        } else {
+            write!(f, "{} ms", self.0.as_millis())
+        }
+    }
+}
+
+/// The deadline [`TEST_TIMEOUT_VARIABLE`] gives, read once per process.
+fn variable_timeout() -> Option<Duration> {
+    static READ: OnceLock<Option<Duration>> = OnceLock::new();
+    *READ.get_or_init(|| {
+        let value = std::env::var(TEST_TIMEOUT_VARIABLE).ok()?;
+        match parse_duration(&value) {
+            Some(duration) => Some(duration),
+            None => panic!(
+                "{TEST_TIMEOUT_VARIABLE}={value:?} is not a duration: write a whole number \
+                 followed by `ms`, `s` or `m`, as in `{TEST_TIMEOUT_VARIABLE}=30s`"
+            ),
+        }
+    })
+}
+
+/// `300ms`, `5s`, `2m`: a whole number and a unit, as `timeout = "…"` takes.
+///
+/// ```
+/// use lazy_main_runtime::trace::parse_duration;
+/// use std::time::Duration;
+///
+/// assert_eq!(parse_duration("300ms"), Some(Duration::from_millis(300)));
+/// assert_eq!(parse_duration("2m"), Some(Duration::from_secs(120)));
+/// assert_eq!(parse_duration("5"), None);
+/// ```
+#[must_use]
+pub fn parse_duration(text: &str) -> Option<Duration> {
+    let text = text.trim();
+    let digits = text.find(|c: char| !c.is_ascii_digit())?;
+    let (number, unit) = text.split_at(digits);
+    let number: u64 = number.parse().ok()?;
+    match unit {
+        "ms" => Some(Duration::from_millis(number)),
+        "s" => Some(Duration::from_secs(number)),
+        "m" => number.checked_mul(60).map(Duration::from_secs),
+        _ => None,
+    }
+}
