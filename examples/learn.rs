@@ -19,7 +19,7 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use teaching::cases::Suite;
-use teaching::compiler::{self, Project};
+use teaching::compiler;
 use teaching::lesson;
 
 fn main() -> ExitCode {
@@ -35,14 +35,7 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let paint = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let root = teaching::root();
-    let mut project = Project::new("learn");
-    for case in &cases {
-        project.add(&case.bin(), &root.join(&case.path));
-        for twin in suite.twins(&case.id) {
-            project.add(&twin.bin(), &root.join(&twin.path));
-        }
-    }
+    let project = lesson::project("learn", cases.iter().copied(), &suite);
     let version = compiler::rustc_version();
     eprintln!(
         "compiling {} case(s) and their fixes with {version} ...",

@@ -7,7 +7,10 @@ mod teaching;
 
 use std::path::Path;
 
+use teaching::cases::Suite;
 use teaching::claims::{parse, Claim, Level};
+use teaching::compiler::Project;
+use teaching::lesson;
 use teaching::text::{line_diff, unified, words, Change};
 
 #[test]
@@ -90,5 +93,68 @@ fn words_ignore_layout_only() {
     assert_eq!(
         words(" --> src/lib.rs:175:12\n", case),
         words(" --> src/lib.rs\n", case)
+    );
+}
+
+/// The `[[bin]]` names in a project's manifest.
+fn bin_names(project: &Project) -> Vec<String> {
+    let manifest = project.manifest();
+    manifest
+        .split("[[bin]]\n")
+        .skip(1)
+        .filter_map(|target| target.lines().find_map(|line| line.strip_prefix("name = ")))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn a_program_added_twice_is_built_once() {
+    let mut project = Project::new("manifest-test");
+    project.add("pass-twin", Path::new("/cases/twin.rs"));
+    project.add("case-a", Path::new("/cases/a.rs"));
+    project.add("pass-twin", Path::new("/cases/twin.rs"));
+    assert_eq!(bin_names(&project), ["\"pass-twin\"", "\"case-a\""]);
+}
+
+#[test]
+#[should_panic(expected = "added twice")]
+fn one_name_for_two_programs_is_refused() {
+    let mut project = Project::new("manifest-test");
+    project.add("pass-twin", Path::new("/cases/twin.rs"));
+    project.add("pass-twin", Path::new("/cases/other.rs"));
+}
+
+/// What `cargo run --example learn -- <group or case>` builds: each program
+/// once, for every group and every case (a fix shared by two cases of a
+/// group was once added twice, and cargo refused the manifest).
+#[test]
+fn learn_builds_each_program_once_for_every_group_and_case() {
+    let suite = Suite::load();
+    let mut selections: Vec<String> = suite.cases.iter().map(|case| case.id.clone()).collect();
+    for case in &suite.cases {
+        if !selections.contains(&case.group) {
+            selections.push(case.group.clone());
+        }
+    }
+    let mut shared = 0;
+    for selection in &selections {
+        let cases = suite.select(std::slice::from_ref(selection));
+        assert!(!cases.is_empty(), "{selection} selects nothing");
+        let project = lesson::project("learn", cases.iter().copied(), &suite);
+        let mut names = bin_names(&project);
+        let all = names.len();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), all, "{selection}: a program added twice");
+        let added: usize = cases
+            .iter()
+            .map(|case| 1 + suite.twins(&case.id).count())
+            .sum();
+        shared += added - all;
+    }
+    // The suite has fixes shared by two cases of a group; this test sees them.
+    assert!(
+        shared > 0,
+        "no selection has a shared fix: the test proves nothing"
     );
 }

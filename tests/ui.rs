@@ -490,11 +490,7 @@ fn check_readme_lesson(suite: &Suite, blessed: bool, version: &str, report: &mut
         ));
         return;
     };
-    let mut project = Project::new("readme");
-    project.add(&case.bin(), &teaching::root().join(&case.path));
-    for twin in suite.twins(id) {
-        project.add(&twin.bin(), &teaching::root().join(&twin.path));
-    }
+    let project = teaching::lesson::project("readme", [case], suite);
     let built = match project.build(false) {
         Ok(built) => built,
         Err(error) => {

@@ -104,9 +104,22 @@ impl Project {
         }
     }
 
-    /// Adds `source` (absolute) as the bin `name`.
+    /// Adds `source` (absolute) as the bin `name`; once, however often it is
+    /// added (a fix shared by two cases is added by each of them).
+    ///
+    /// # Panics
+    ///
+    /// If `name` is already the name of another source.
     pub fn add(&mut self, name: &str, source: &Path) {
-        self.bins.push((name.to_owned(), source.to_path_buf()));
+        match self.bins.iter().find(|(bin, _)| bin == name) {
+            Some((_, path)) if path == source => {}
+            Some((_, path)) => panic!(
+                "bin `{name}` added twice: {} and {}",
+                path.display(),
+                source.display()
+            ),
+            None => self.bins.push((name.to_owned(), source.to_path_buf())),
+        }
     }
 
     /// Where files derived from cases are written.
@@ -114,7 +127,8 @@ impl Project {
         self.dir.join("derived")
     }
 
-    fn write(&self) -> Result<(), String> {
+    /// The project's `Cargo.toml`.
+    pub fn manifest(&self) -> String {
         let mut manifest = String::from(
             "[package]\n\
              name = \"lazy-main-teaching\"\n\
@@ -137,6 +151,11 @@ impl Project {
             );
         }
         manifest += "# Not part of any enclosing workspace.\n[workspace]\n";
+        manifest
+    }
+
+    fn write(&self) -> Result<(), String> {
+        let manifest = self.manifest();
         fs::create_dir_all(&self.dir).map_err(|e| format!("{}: {e}", self.dir.display()))?;
         fs::write(self.dir.join("Cargo.toml"), manifest).map_err(|e| e.to_string())?;
         // The workspace's lock file: the same versions, and nothing to download.
@@ -223,18 +242,37 @@ impl Project {
                 _ => {}
             }
         }
-        // A bin with neither an artifact nor an error: cargo itself failed.
-        let silent = self.bins.iter().find(|(name, _)| {
-            !checked.compiled.contains(name)
-                && !checked
-                    .diagnostics
-                    .get(name)
-                    .is_some_and(|diagnostics| diagnostics.iter().any(|d| d.level == Level::Error))
-        });
-        if let Some((name, _)) = silent {
+        // A bin with neither an artifact nor an error: cargo itself failed,
+        // before compiling anything (a bad manifest) or on the way.
+        let silent: Vec<&(String, PathBuf)> = self
+            .bins
+            .iter()
+            .filter(|(name, _)| {
+                !checked.compiled.contains(name)
+                    && !checked.diagnostics.get(name).is_some_and(|diagnostics| {
+                        diagnostics.iter().any(|d| d.level == Level::Error)
+                    })
+            })
+            .collect();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let manifest = self.dir.join("Cargo.toml");
+        if silent.len() == self.bins.len() {
             return Err(format!(
-                "cargo check gave no result for `{name}`:\n{}",
-                String::from_utf8_lossy(&output.stderr)
+                "`cargo {subcommand}` of {} failed before it compiled any of its {} programs:\n{stderr}",
+                manifest.display(),
+                self.bins.len()
+            ));
+        }
+        if let Some((name, path)) = silent.first() {
+            return Err(format!(
+                "`cargo {subcommand}` of {} gave no result for `{name}` ({}){}:\n{stderr}",
+                manifest.display(),
+                path.display(),
+                if silent.len() > 1 {
+                    format!(" nor for {} other programs", silent.len() - 1)
+                } else {
+                    String::new()
+                }
             ));
         }
         Ok(checked)

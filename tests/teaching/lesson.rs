@@ -6,8 +6,26 @@ use std::path::Path;
 use std::process::Command;
 
 use super::cases::{Case, Suite};
-use super::compiler::Checked;
+use super::compiler::{Checked, Project};
 use super::text;
+
+/// The project `name` that builds what the lessons of `cases` show: each
+/// case and each of its fixes, a fix shared by several cases once.
+pub fn project<'a>(
+    name: &str,
+    cases: impl IntoIterator<Item = &'a Case>,
+    suite: &Suite,
+) -> Project {
+    let root = super::root();
+    let mut project = Project::new(name);
+    for case in cases {
+        project.add(&case.bin(), &root.join(&case.path));
+        for twin in suite.twins(&case.id) {
+            project.add(&twin.bin(), &root.join(&twin.path));
+        }
+    }
+    project
+}
 
 /// The lesson of `case`, from a `build` of it and its twins; and whether
 /// everything went as the case says (it failed, each fix compiled and ran).
