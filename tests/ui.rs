@@ -12,9 +12,13 @@
 //!   library) and with `trace = "verbose"` added; all three must give the same
 //!   diagnostics (code, message, line and column);
 //! - **pass**: `tests/pass/*.rs` (each case's fix, its twin, among them)
-//!   compile without a warning and run (by trybuild);
+//!   compile without a warning and run; a file with a `#[lazy_main::test]`
+//!   (or `#[test]`) function is compiled as `cargo test` compiles it, with
+//!   `cfg(test)`, and its test harness must run at least one test;
 //! - **self-check**: broken copies of one case (an extra error, a missing one,
-//!   an error moved to another line) must fail the claims check.
+//!   an error moved to another line) must fail the claims check, and broken
+//!   copies of one test twin (a type error, a failing assertion) the pass
+//!   check.
 //!
 //! The `.stderr` snapshots hold the compiler's exact words on the toolchain
 //! they were blessed with (`teaching::BLESSED`); there trybuild compares them
@@ -32,12 +36,16 @@ use std::fs;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use teaching::cases::{Case, Suite};
+use teaching::cases::{self, Case, Pass, Suite};
 use teaching::compiler::{self, Checked, Diagnostic, Project};
 use teaching::{claims, text};
 
 /// The case whose broken copies prove that the claims check can fail.
 const MUTATED_CASE: &str = "await_outside_async/sync_main";
+
+/// The test twin whose broken copies prove that the pass check compiles and
+/// runs the tests of a test file.
+const MUTATED_TEST: &str = "twin_test_with_parameters";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -54,6 +62,10 @@ fn main() -> ExitCode {
 
     let version = compiler::rustc_version();
     let blessed = teaching::is_blessed(&version);
+    if std::env::var_os("TRYBUILD").is_some_and(|value| value == "overwrite") && !blessed {
+        println!("ui: TRYBUILD=overwrite: the snapshots are blessed with rustc {} only; this is {version}", teaching::BLESSED);
+        return ExitCode::FAILURE;
+    }
     let suite = Suite::load();
     let selected = suite.select(&filters);
     let mut report = Report::default();
@@ -62,15 +74,7 @@ fn main() -> ExitCode {
         println!("ui: no case matches {filters:?}");
         return report.finish();
     }
-    let passes: Vec<&teaching::cases::Pass> = if filters.is_empty() {
-        suite.passes.iter().collect()
-    } else {
-        suite
-            .passes
-            .iter()
-            .filter(|pass| selected.iter().any(|case| pass.twin_of.contains(&case.id)))
-            .collect()
-    };
+    let passes = suite.passes_for(&selected);
     println!(
         "ui: {} compile-fail cases and {} pass cases on {version}",
         selected.len(),
@@ -84,16 +88,24 @@ fn main() -> ExitCode {
         project.add(&case.bin(), &root.join(&case.path));
     }
     for pass in &passes {
-        project.add(&pass.bin(), &root.join(&pass.path));
+        pass.add_to(&mut project);
     }
     let traced = derive(&selected, &derived_dir, "trace", |case| {
         attribute_changed(case, traced_attribute)
     });
     let helpers = derive(&selected, &derived_dir, "helper", Case::as_helper);
+    // The self-checks run with the whole suite only.
+    let whole = filters.is_empty();
     let mutants = suite
         .case(MUTATED_CASE)
-        .filter(|_| filters.is_empty())
+        .filter(|_| whole)
         .map(|case| mutants(case, &derived_dir))
+        .unwrap_or_default();
+    let test_mutants = suite
+        .passes
+        .iter()
+        .find(|pass| pass.name == MUTATED_TEST && whole)
+        .map(|pass| test_mutants(pass, &derived_dir))
         .unwrap_or_default();
     for (prefix, derived) in [("trace", &traced), ("helper", &helpers)] {
         for (id, path) in derived {
@@ -103,29 +115,23 @@ fn main() -> ExitCode {
     for (name, path, _) in &mutants {
         project.add(name, path);
     }
+    for (name, path, _) in &test_mutants {
+        project.add_test(name, path);
+    }
 
-    let checked = match project.check(false) {
+    let checked = match project.build(false) {
         Ok(checked) => checked,
         Err(error) => {
             report.failures.push(error);
             return report.finish();
         }
     };
-    let no_diagnostics = Vec::new();
-    let diagnostics_of = |bin: &str| checked.diagnostics.get(bin).unwrap_or(&no_diagnostics);
-
     for case in &selected {
-        let problems = check_claims(&case.claims, diagnostics_of(&case.bin()));
+        let diagnostics = checked.diagnostics.get(&case.bin());
+        let problems = check_claims(&case.claims, diagnostics.map_or(&[], Vec::as_slice));
         report.claims(case, &problems);
     }
-    for pass in &passes {
-        for diagnostic in diagnostics_of(&pass.bin()) {
-            report.failures.push(format!(
-                "{}: a pass case must compile cleanly: {diagnostic}",
-                pass.path.display()
-            ));
-        }
-    }
+    check_passes(&passes, &test_mutants, &checked, &mut report);
     check_parity(
         &selected,
         &traced,
@@ -136,10 +142,12 @@ fn main() -> ExitCode {
     );
     check_mutants(&mutants, &checked, &mut report);
     // trybuild first: when it blesses, the wording is compared with the new snapshots.
-    run_trybuild(&selected, &passes, blessed, &mut report);
+    if blessed {
+        run_trybuild(&selected, &mut report);
+    }
     check_wording(&selected, &checked, blessed, &version, &mut report);
     if filters.is_empty() {
-        check_readme_lesson(&suite, blessed, &version, &mut report);
+        check_readme_lesson(&suite, &checked, blessed, &version, &mut report);
     }
 
     report.summary(&version, blessed);
@@ -417,6 +425,116 @@ fn check_mutants(
     }
 }
 
+/// Each pass case compiles cleanly and runs; each broken copy of a test twin
+/// is reported.
+fn check_passes(
+    passes: &[&Pass],
+    test_mutants: &[(String, PathBuf, &'static str)],
+    checked: &Checked,
+    report: &mut Report,
+) {
+    for pass in passes {
+        match check_pass(&pass.bin(), pass.is_test(), checked) {
+            Ok(tests) => report.ran(tests),
+            Err(problems) => report.failures.push(format!(
+                "{}: a pass case must compile cleanly and run{}:\n    {}",
+                pass.path.display(),
+                if pass.is_test() { " its tests" } else { "" },
+                problems.join("\n    ")
+            )),
+        }
+    }
+    for (bin, _, expected) in test_mutants {
+        match check_pass(bin, true, checked) {
+            Err(problems) if problems.iter().any(|p| p.starts_with(expected)) => {
+                report.test_mutants_caught += 1;
+            }
+            result => report.failures.push(format!(
+                "self-check: {bin} (a broken copy of {MUTATED_TEST}) was not reported as \"{expected}\": {result:?}"
+            )),
+        }
+    }
+}
+
+/// A pass case's problems, or what ran: `None` for a program, the number of
+/// tests that passed for a test file.
+fn check_pass(bin: &str, test: bool, built: &Checked) -> Result<Option<usize>, Vec<String>> {
+    let mut problems: Vec<String> = built
+        .diagnostics
+        .get(bin)
+        .into_iter()
+        .flatten()
+        .map(|diagnostic| format!("compiled with {diagnostic}"))
+        .collect();
+    let Some(executable) = built.executables.get(bin) else {
+        problems.push("did not compile".to_owned());
+        return Err(problems);
+    };
+    let ran = match compiler::run(executable) {
+        Ok(ran) => ran,
+        Err(error) => {
+            problems.push(error);
+            return Err(problems);
+        }
+    };
+    let output = || {
+        format!(
+            "{}{}",
+            ran.stdout.trim_end(),
+            if ran.stderr.trim().is_empty() {
+                String::new()
+            } else {
+                format!("\n{}", ran.stderr.trim_end())
+            }
+        )
+        .replace('\n', "\n      ")
+    };
+    if !ran.success {
+        problems.push(format!("failed ({}):\n      {}", ran.status, output()));
+    } else if test && ran.tests_passed.unwrap_or(0) == 0 {
+        problems.push(format!("ran no test:\n      {}", output()));
+    }
+    if problems.is_empty() {
+        Ok(test.then(|| ran.tests_passed.unwrap_or(0)))
+    } else {
+        Err(problems)
+    }
+}
+
+/// Broken copies of a test twin: (test target, file, what must be reported).
+/// Built as a plain program, neither would be noticed: the test function,
+/// with its error, is compiled out.
+fn test_mutants(pass: &Pass, dir: &std::path::Path) -> Vec<(String, PathBuf, &'static str)> {
+    let Some(((open, _), _)) = cases::attributed_body(&pass.source) else {
+        return Vec::new();
+    };
+    let lines: Vec<&str> = pass.source.lines().collect();
+    let planted = |statement: &str| {
+        let mut changed: Vec<&str> = lines.clone();
+        changed.insert(open, statement);
+        changed.join("\n") + "\n"
+    };
+    [
+        (
+            "type-error",
+            planted("    let _: u32 = \"not a number\";"),
+            "compiled with",
+        ),
+        (
+            "failing",
+            planted("    assert_eq!(1 + 1, 3, \"a planted failure\");"),
+            "failed",
+        ),
+    ]
+    .into_iter()
+    .map(|(kind, source, expected)| {
+        let path = dir.join(format!("mutant-test-{kind}.rs"));
+        write(&path, &source);
+        (format!("mutant-test-{kind}"), path, expected)
+    })
+    .collect()
+}
+
 /// The compiler's words against the `.stderr` snapshots.
 fn check_wording(
     cases: &[&Case],
@@ -464,7 +582,13 @@ fn check_wording(
 
 /// The README quotes what `cargo run --example learn -- <case>` prints; on
 /// the blessed toolchain that quote must be what it prints now.
-fn check_readme_lesson(suite: &Suite, blessed: bool, version: &str, report: &mut Report) {
+fn check_readme_lesson(
+    suite: &Suite,
+    built: &Checked,
+    blessed: bool,
+    version: &str,
+    report: &mut Report,
+) {
     const COMMAND: &str = "$ cargo run --example learn -- ";
     let readme = fs::read_to_string(teaching::root().join("README.md")).unwrap_or_default();
     let quote = readme.split_once(COMMAND).and_then(|(_, rest)| {
@@ -490,15 +614,8 @@ fn check_readme_lesson(suite: &Suite, blessed: bool, version: &str, report: &mut
         ));
         return;
     };
-    let project = teaching::lesson::project("readme", [case], suite);
-    let built = match project.build(false) {
-        Ok(built) => built,
-        Err(error) => {
-            report.failures.push(error);
-            return;
-        }
-    };
-    let (now, _) = teaching::lesson::lesson(case, suite, &built, version, false);
+    // The suite's own build holds every case and fix, as `learn` builds them.
+    let (now, _) = teaching::lesson::lesson(case, suite, built, version, false);
     // The quote names the compiler it was taken with; any 1.95 says the same.
     let same_version = |text: &str| {
         text.lines()
@@ -525,29 +642,13 @@ fn check_readme_lesson(suite: &Suite, blessed: bool, version: &str, report: &mut
     }
 }
 
-fn run_trybuild(
-    cases: &[&Case],
-    passes: &[&teaching::cases::Pass],
-    blessed: bool,
-    report: &mut Report,
-) {
-    let overwrite = std::env::var_os("TRYBUILD").is_some_and(|value| value == "overwrite");
-    if overwrite && !blessed {
-        report.failures.push(format!(
-            "TRYBUILD=overwrite: the snapshots are blessed with rustc {} only",
-            teaching::BLESSED
-        ));
-        return;
-    }
+/// trybuild compares each case's compiler output with its `.stderr`
+/// snapshot, exactly (or, with `TRYBUILD=overwrite`, rewrites it).
+fn run_trybuild(cases: &[&Case], report: &mut Report) {
     let result = std::panic::catch_unwind(|| {
         let tests = trybuild::TestCases::new();
-        for pass in passes {
-            tests.pass(&pass.path);
-        }
-        if blessed {
-            for case in cases {
-                tests.compile_fail(&case.path);
-            }
+        for case in cases {
+            tests.compile_fail(&case.path);
         }
     });
     if result.is_err() {
@@ -555,8 +656,7 @@ fn run_trybuild(
             .failures
             .push("trybuild failed (its report is above)".to_owned());
     } else {
-        report.passes_run = passes.len();
-        report.exact = blessed.then_some(cases.len());
+        report.exact = Some(cases.len());
     }
 }
 
@@ -577,14 +677,28 @@ struct Report {
     parity_held: usize,
     helper_parity: usize,
     mutants_caught: usize,
+    test_mutants_caught: usize,
     verbatim: usize,
     reworded: Vec<String>,
     exact: Option<usize>,
-    passes_run: usize,
+    programs_ran: usize,
+    test_files_ran: usize,
+    tests_passed: usize,
     readme: Option<String>,
 }
 
 impl Report {
+    /// A pass case ran: a program, or a test file whose tests passed.
+    fn ran(&mut self, tests: Option<usize>) {
+        match tests {
+            Some(passed) => {
+                self.test_files_ran += 1;
+                self.tests_passed += passed;
+            }
+            None => self.programs_ran += 1,
+        }
+    }
+
     fn claims(&mut self, case: &Case, problems: &[String]) {
         self.cases += 1;
         self.diagnostics += case.claims.len();
@@ -626,6 +740,12 @@ impl Report {
                 self.mutants_caught
             );
         }
+        if self.test_mutants_caught > 0 {
+            println!(
+                "  self-check: {} of 2 broken copies of {MUTATED_TEST} (a type error, a failing assertion) fail the pass check",
+                self.test_mutants_caught
+            );
+        }
         let wording = if blessed {
             format!(
                 "{} verbatim; trybuild compared {} snapshots exactly",
@@ -647,8 +767,11 @@ impl Report {
         };
         println!("  wording:  {wording}");
         println!(
-            "  pass:     {} cases compiled without warnings and ran",
-            self.passes_run
+            "  pass:     {} compiled without warnings and ran: {} as programs, {} as tests ({} tests passed)",
+            self.programs_ran + self.test_files_ran,
+            self.programs_ran,
+            self.test_files_ran,
+            self.tests_passed
         );
         if let Some(readme) = &self.readme {
             println!("  readme:   {readme}");

@@ -7,6 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::claims::{self, Claim};
+use super::compiler::Project;
 
 /// A compile-fail case.
 pub struct Case {
@@ -140,6 +141,18 @@ impl Suite {
             .filter(move |pass| pass.twin_of.iter().any(|of| of == id))
     }
 
+    /// The pass cases that go with `cases`: all of them with the whole suite,
+    /// else the fixes of `cases`, each once.
+    pub fn passes_for(&self, cases: &[&Case]) -> Vec<&Pass> {
+        self.passes
+            .iter()
+            .filter(|pass| {
+                cases.len() == self.cases.len()
+                    || cases.iter().any(|case| pass.twin_of.contains(&case.id))
+            })
+            .collect()
+    }
+
     /// Cases selected by `filters` (each a case id such as `misuse/on_struct`,
     /// a name, a group, or a path); all of them if there is no filter.
     pub fn select(&self, filters: &[String]) -> Vec<&Case> {
@@ -174,11 +187,7 @@ impl Case {
     /// column, 1-based) and the line of its `}`. `None` if there is not
     /// exactly one attributed function with a body.
     pub fn attributed_body(&self) -> Option<((usize, usize), usize)> {
-        let lines: Vec<&str> = self.source.lines().collect();
-        let [attribute] = attribute_lines(&lines)[..] else {
-            return None;
-        };
-        body_lines(&lines, attribute + 1)
+        attributed_body(&self.source)
     }
 
     /// The source with the attribute line changed by `change`, every other
@@ -219,6 +228,17 @@ impl Case {
     }
 }
 
+/// The one `#[lazy_main::…]` function's body in `source`: where its `{` is
+/// (line and column, 1-based) and the line of its `}`. `None` if there is
+/// not exactly one attributed function with a body.
+pub fn attributed_body(source: &str) -> Option<((usize, usize), usize)> {
+    let lines: Vec<&str> = source.lines().collect();
+    let [attribute] = attribute_lines(&lines)[..] else {
+        return None;
+    };
+    body_lines(&lines, attribute + 1)
+}
+
 /// The (0-based) lines holding `#[lazy_main::main…]` or `#[lazy_main::test…]`.
 fn attribute_lines(lines: &[&str]) -> Vec<usize> {
     lines
@@ -242,8 +262,30 @@ impl Pass {
         }
     }
 
+    /// Its target's name in a generated project.
     pub fn bin(&self) -> String {
         format!("pass-{}", self.name)
+    }
+
+    /// Whether it is a test file (a `#[lazy_main::test]` or `#[test]`
+    /// function in it): compiled as `cargo test` compiles it, where its
+    /// tests exist, and run as a test harness. Built as a plain program, its
+    /// tests would be compiled out, errors and all.
+    pub fn is_test(&self) -> bool {
+        self.source.lines().any(|line| {
+            let line = line.trim_start();
+            line.starts_with("#[lazy_main::test") || line.starts_with("#[test]")
+        })
+    }
+
+    /// Adds it to `project`: as a test target if it is a test file, else as a bin.
+    pub fn add_to(&self, project: &mut Project) {
+        let path = super::root().join(&self.path);
+        if self.is_test() {
+            project.add_test(&self.bin(), &path);
+        } else {
+            project.add(&self.bin(), &path);
+        }
     }
 }
 

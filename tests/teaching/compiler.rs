@@ -9,6 +9,7 @@ use std::fmt::{self, Write as _};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
@@ -79,19 +80,28 @@ pub fn scratch_dir() -> PathBuf {
         .join("tests/teaching")
 }
 
-/// A Cargo project whose bins are case files, depending on the facade crate.
+/// A Cargo project whose targets are case files, depending on the facade crate.
 pub struct Project {
     dir: PathBuf,
-    bins: Vec<(String, PathBuf)>,
+    targets: Vec<Target>,
 }
 
-/// What `cargo check` or `cargo build` said about each bin.
+/// One program of a project: a bin, or a test target (compiled with
+/// `--test`, so `cfg(test)` holds and its `#[test]` functions are kept).
+struct Target {
+    name: String,
+    path: PathBuf,
+    test: bool,
+}
+
+/// What `cargo check` or `cargo build` said about each target.
 pub struct Checked {
-    /// Errors and warnings per bin, in the order the compiler gave them.
+    /// Errors and warnings per target, in the order the compiler gave them.
     pub diagnostics: HashMap<String, Vec<Diagnostic>>,
-    /// Bins that compiled.
+    /// Targets that compiled.
     pub compiled: Vec<String>,
-    /// After `build`: the executable of each bin that compiled.
+    /// After `build`: the executable of each target that compiled (for a
+    /// test target, the test harness).
     pub executables: HashMap<String, PathBuf>,
 }
 
@@ -100,7 +110,7 @@ impl Project {
     pub fn new(name: &str) -> Self {
         Self {
             dir: scratch_dir().join(name),
-            bins: Vec::new(),
+            targets: Vec::new(),
         }
     }
 
@@ -111,14 +121,32 @@ impl Project {
     ///
     /// If `name` is already the name of another source.
     pub fn add(&mut self, name: &str, source: &Path) {
-        match self.bins.iter().find(|(bin, _)| bin == name) {
-            Some((_, path)) if path == source => {}
-            Some((_, path)) => panic!(
-                "bin `{name}` added twice: {} and {}",
-                path.display(),
+        self.add_target(name, source, false);
+    }
+
+    /// Adds `source` as the test target `name`: built as `cargo test` builds
+    /// it, run as its test harness.
+    ///
+    /// # Panics
+    ///
+    /// If `name` is already the name of another source.
+    pub fn add_test(&mut self, name: &str, source: &Path) {
+        self.add_target(name, source, true);
+    }
+
+    fn add_target(&mut self, name: &str, source: &Path, test: bool) {
+        match self.targets.iter().find(|target| target.name == name) {
+            Some(target) if target.path == source && target.test == test => {}
+            Some(target) => panic!(
+                "`{name}` added twice: {} and {}",
+                target.path.display(),
                 source.display()
             ),
-            None => self.bins.push((name.to_owned(), source.to_path_buf())),
+            None => self.targets.push(Target {
+                name: name.to_owned(),
+                path: source.to_path_buf(),
+                test,
+            }),
         }
     }
 
@@ -135,19 +163,25 @@ impl Project {
              version = \"0.0.0\"\n\
              edition = \"2021\"\n\
              publish = false\n\
-             autobins = false\n\n",
+             autobins = false\n\
+             autotests = false\n\n",
         );
         let _ = write!(
             manifest,
             "[dependencies]\nlazy-main = {{ path = {} }}\n\n",
             toml_string(super::root())
         );
-        for (name, path) in &self.bins {
+        for target in &self.targets {
+            let (table, test) = if target.test {
+                ("[[test]]", "")
+            } else {
+                ("[[bin]]", "test = false\n")
+            };
             let _ = write!(
                 manifest,
-                "[[bin]]\nname = {}\npath = {}\n\n",
-                toml_string(Path::new(name)),
-                toml_string(path)
+                "{table}\nname = {}\npath = {}\n{test}\n",
+                toml_string(Path::new(&target.name)),
+                toml_string(&target.path)
             );
         }
         manifest += "# Not part of any enclosing workspace.\n[workspace]\n";
@@ -178,12 +212,12 @@ impl Project {
         command
     }
 
-    /// `cargo check` of every bin; `ansi` asks for coloured renderings.
+    /// `cargo check` of every target; `ansi` asks for coloured renderings.
     pub fn check(&self, ansi: bool) -> Result<Checked, String> {
         self.compile("check", ansi)
     }
 
-    /// `cargo build` of every bin, for the executables of those that compile.
+    /// `cargo build` of every target, for the executables of those that compile.
     pub fn build(&self, ansi: bool) -> Result<Checked, String> {
         self.compile("build", ansi)
     }
@@ -197,14 +231,14 @@ impl Project {
         };
         let output = self
             .cargo(subcommand)
-            .args(["--bins", "--keep-going", "--quiet", format])
+            .args(["--bins", "--tests", "--keep-going", "--quiet", format])
             .stdin(Stdio::null())
             .output()
             .map_err(|e| format!("could not run cargo: {e}"))?;
         let sources: HashMap<&str, &Path> = self
-            .bins
+            .targets
             .iter()
-            .map(|(name, path)| (name.as_str(), path.as_path()))
+            .map(|target| (target.name.as_str(), target.path.as_path()))
             .collect();
         let mut checked = Checked {
             diagnostics: HashMap::new(),
@@ -215,26 +249,26 @@ impl Project {
             let Ok(message) = serde_json::from_str::<Value>(line) else {
                 continue;
             };
-            let Some(bin) = message["target"]["name"].as_str() else {
+            let Some(name) = message["target"]["name"].as_str() else {
                 continue;
             };
-            let Some(source) = sources.get(bin) else {
+            let Some(source) = sources.get(name) else {
                 continue; // the facade crate and its dependencies
             };
             match message["reason"].as_str() {
                 Some("compiler-artifact") => {
-                    checked.compiled.push(bin.to_owned());
+                    checked.compiled.push(name.to_owned());
                     if let Some(executable) = message["executable"].as_str() {
                         checked
                             .executables
-                            .insert(bin.to_owned(), executable.into());
+                            .insert(name.to_owned(), executable.into());
                     }
                 }
                 Some("compiler-message") => {
                     if let Some(diagnostic) = diagnostic(&message["message"], source, &self.dir) {
                         checked
                             .diagnostics
-                            .entry(bin.to_owned())
+                            .entry(name.to_owned())
                             .or_default()
                             .push(diagnostic);
                     }
@@ -242,32 +276,36 @@ impl Project {
                 _ => {}
             }
         }
-        // A bin with neither an artifact nor an error: cargo itself failed,
-        // before compiling anything (a bad manifest) or on the way.
-        let silent: Vec<&(String, PathBuf)> = self
-            .bins
+        // A target with neither an artifact nor an error: cargo itself
+        // failed, before compiling anything (a bad manifest) or on the way.
+        let silent: Vec<&Target> = self
+            .targets
             .iter()
-            .filter(|(name, _)| {
-                !checked.compiled.contains(name)
-                    && !checked.diagnostics.get(name).is_some_and(|diagnostics| {
-                        diagnostics.iter().any(|d| d.level == Level::Error)
-                    })
+            .filter(|target| {
+                !checked.compiled.contains(&target.name)
+                    && !checked
+                        .diagnostics
+                        .get(&target.name)
+                        .is_some_and(|diagnostics| {
+                            diagnostics.iter().any(|d| d.level == Level::Error)
+                        })
             })
             .collect();
         let stderr = String::from_utf8_lossy(&output.stderr);
         let manifest = self.dir.join("Cargo.toml");
-        if silent.len() == self.bins.len() {
+        if silent.len() == self.targets.len() {
             return Err(format!(
                 "`cargo {subcommand}` of {} failed before it compiled any of its {} programs:\n{stderr}",
                 manifest.display(),
-                self.bins.len()
+                self.targets.len()
             ));
         }
-        if let Some((name, path)) = silent.first() {
+        if let Some(target) = silent.first() {
             return Err(format!(
-                "`cargo {subcommand}` of {} gave no result for `{name}` ({}){}:\n{stderr}",
+                "`cargo {subcommand}` of {} gave no result for `{}` ({}){}:\n{stderr}",
                 manifest.display(),
-                path.display(),
+                target.name,
+                target.path.display(),
                 if silent.len() > 1 {
                     format!(" nor for {} other programs", silent.len() - 1)
                 } else {
@@ -277,6 +315,73 @@ impl Project {
         }
         Ok(checked)
     }
+}
+
+/// What running a program gave.
+pub struct Ran {
+    /// Exit status 0.
+    pub success: bool,
+    /// `exit status: 0`, `signal: 6 (SIGABRT)`, or `killed after 60 s`.
+    pub status: String,
+    pub stdout: String,
+    pub stderr: String,
+    /// For a test harness: the tests that passed, from its `test result:` line.
+    pub tests_passed: Option<usize>,
+}
+
+/// How long a case's program may run: they all finish at once, and a hang is
+/// a failure, not a stuck suite.
+const RUN_DEADLINE: Duration = Duration::from_secs(60);
+
+/// Runs a built program (a test harness with its default arguments), with
+/// a deadline; stdin is empty.
+pub fn run(executable: &Path) -> Result<Ran, String> {
+    let mut child = Command::new(executable)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("could not run {}: {e}", executable.display()))?;
+    let read = |pipe: Option<Box<dyn std::io::Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut pipe) = pipe {
+                let _ = pipe.read_to_end(&mut bytes);
+            }
+            String::from_utf8_lossy(&bytes).into_owned()
+        })
+    };
+    let stdout = read(child.stdout.take().map(|p| Box::new(p) as _));
+    let stderr = read(child.stderr.take().map(|p| Box::new(p) as _));
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
+            break Some(status);
+        }
+        if started.elapsed() > RUN_DEADLINE {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let stdout = stdout.join().unwrap_or_default();
+    let stderr = stderr.join().unwrap_or_default();
+    let tests_passed = stdout.lines().find_map(|line| {
+        let counts = line.strip_prefix("test result: ")?;
+        let (_, passed) = counts.split_once(". ")?;
+        passed.split(" passed").next()?.parse().ok()
+    });
+    Ok(Ran {
+        success: status.is_some_and(|status| status.success()),
+        status: status.map_or_else(
+            || format!("killed after {} s", RUN_DEADLINE.as_secs()),
+            |status| status.to_string(),
+        ),
+        stdout,
+        stderr,
+        tests_passed,
+    })
 }
 
 /// Checks `source` as a library with plain rustc: no attribute, no dependency.

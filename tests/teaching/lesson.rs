@@ -3,10 +3,9 @@
 
 use std::fmt::Write as _;
 use std::path::Path;
-use std::process::Command;
 
 use super::cases::{Case, Suite};
-use super::compiler::{Checked, Project};
+use super::compiler::{self, Checked, Project};
 use super::text;
 
 /// The project `name` that builds what the lessons of `cases` show: each
@@ -21,7 +20,7 @@ pub fn project<'a>(
     for case in cases {
         project.add(&case.bin(), &root.join(&case.path));
         for twin in suite.twins(&case.id) {
-            project.add(&twin.bin(), &root.join(&twin.path));
+            twin.add_to(&mut project);
         }
     }
     project
@@ -94,8 +93,13 @@ pub fn lesson(
         let fixed = twin.source.split_once('\n').map_or("", |(_, rest)| rest);
         out += &text::unified(&broken, fixed, 3, paint);
         if let Some(executable) = built.executables.get(&twin.bin()) {
-            let _ = writeln!(out, "\n{}", heading(&format!("Running {}:", twin.name)));
-            as_expected &= run(executable, &mut out);
+            let what = if twin.is_test() {
+                format!("Running the tests of {}:", twin.name)
+            } else {
+                format!("Running {}:", twin.name)
+            };
+            let _ = writeln!(out, "\n{}", heading(&what));
+            as_expected &= run(executable, twin.is_test(), &mut out);
         } else {
             let _ = writeln!(out, "\nThe fix did not compile here:");
             for diagnostic in built.diagnostics.get(&twin.bin()).unwrap_or(&none) {
@@ -109,21 +113,23 @@ pub fn lesson(
     (out, as_expected)
 }
 
-/// Runs a fix; its output is shown indented, then its exit status.
-fn run(executable: &Path, out: &mut String) -> bool {
-    match Command::new(executable).output() {
-        Ok(output) => {
-            for line in String::from_utf8_lossy(&output.stdout)
-                .lines()
-                .chain(String::from_utf8_lossy(&output.stderr).lines())
-            {
+/// Runs a fix; its output is shown indented, then its exit status. A test
+/// file must run at least one test.
+fn run(executable: &Path, test: bool, out: &mut String) -> bool {
+    match compiler::run(executable) {
+        Ok(ran) => {
+            for line in ran.stdout.lines().chain(ran.stderr.lines()) {
                 let _ = writeln!(out, "    {line}");
             }
-            let _ = writeln!(out, "    ({})", output.status);
-            output.status.success()
+            let _ = writeln!(out, "    ({})", ran.status);
+            if test && ran.tests_passed.unwrap_or(0) == 0 {
+                let _ = writeln!(out, "    (no test ran: a test file must run its tests)");
+                return false;
+            }
+            ran.success
         }
         Err(error) => {
-            let _ = writeln!(out, "    could not run it: {error}");
+            let _ = writeln!(out, "    {error}");
             false
         }
     }
