@@ -11,6 +11,7 @@ use teaching::cases::Suite;
 use teaching::claims::{parse, Claim, Level};
 use teaching::compiler::Project;
 use teaching::lesson;
+use teaching::report::Report;
 use teaching::text::{line_diff, unified, words, Change};
 
 #[test]
@@ -157,4 +158,111 @@ fn learn_builds_each_program_once_for_every_group_and_case() {
         shared > 0,
         "no selection has a shared fix: the test proves nothing"
     );
+}
+
+/// The summary of a run of the whole suite, with everything held.
+fn held() -> Report {
+    Report {
+        cases: 3,
+        claimed: 3,
+        diagnostics: 4,
+        parity_cases: 2,
+        parity_held: 2,
+        helper_parity: 1,
+        mutants: 3,
+        mutants_caught: 3,
+        test_mutants: 2,
+        test_mutants_caught: 2,
+        verbatim: 3,
+        exact: Some(3),
+        passes: 3,
+        programs_ran: 2,
+        test_files_ran: 1,
+        tests_passed: 1,
+        ..Report::default()
+    }
+}
+
+#[test]
+fn the_summary_says_what_ran() {
+    let summary = held().summary("rustc 1.95.0", true);
+    for line in [
+        "claims:   3 of 3 cases give exactly the diagnostics they claim (4 diagnostics claimed)",
+        "parity:   2 of 2 attributed bodies",
+        "self-check: 3 of 3 broken copies",
+        "self-check: 2 of 2 broken copies",
+        "wording:  3 verbatim; trybuild compared 3 snapshots exactly",
+        "pass:     3 of 3 pass cases (the fixes of the 3 cases) compiled without warnings and ran: 2 as programs, 1 as tests (1 tests passed)",
+    ] {
+        assert!(summary.contains(line), "{line:?} not in:\n{summary}");
+    }
+}
+
+#[test]
+fn the_summary_does_not_claim_what_did_not_run() {
+    let failed = Report {
+        exact: None,
+        programs_ran: 1,
+        test_files_ran: 0,
+        tests_passed: 0,
+        ..held()
+    };
+    let summary = failed.summary("rustc 1.95.0", true);
+    assert!(summary.contains("not known: trybuild failed"), "{summary}");
+    assert!(!summary.contains("compared 0"), "{summary}");
+    assert!(summary.contains("1 of 3 pass cases"), "{summary}");
+    assert!(summary.contains("ran: 1 as programs\n"), "{summary}");
+
+    let nothing = Report {
+        parity_cases: 0,
+        parity_held: 0,
+        mutants: 0,
+        mutants_caught: 0,
+        test_mutants: 0,
+        test_mutants_caught: 0,
+        ..held()
+    };
+    let summary = nothing.summary("rustc 1.95.0", true);
+    assert!(!summary.contains("parity:"), "{summary}");
+    assert!(!summary.contains("self-check:"), "{summary}");
+}
+
+#[test]
+fn the_summary_names_a_fix_shared_by_two_cases() {
+    let suite = Suite::load();
+    let misuse = suite.select(&["misuse".to_owned()]);
+    let passes = suite.passes_for(&misuse);
+    assert!(
+        passes.len() < misuse.len(),
+        "no shared fix in misuse any more"
+    );
+    let mut report = Report {
+        cases: misuse.len(),
+        ..Report::default()
+    };
+    report.passes(&passes, &misuse);
+    let summary = report.summary("rustc 1.95.0", true);
+    assert!(
+        summary.contains(&format!(
+            "0 of {} pass cases (the fixes of the {} cases)",
+            passes.len(),
+            misuse.len()
+        )),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("twin_main_and_test is the fix of 2 cases: misuse/main_and_test and misuse/test_and_main"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn a_filter_that_matches_nothing_is_reported() {
+    let suite = Suite::load();
+    let filters = [
+        "misuse".to_owned(),
+        "nosuchthing".to_owned(),
+        "sync_main".to_owned(),
+    ];
+    assert_eq!(suite.unmatched(&filters), [&filters[1]]);
 }

@@ -38,43 +38,50 @@ use std::process::ExitCode;
 
 use teaching::cases::{self, Case, Pass, Suite};
 use teaching::compiler::{self, Checked, Diagnostic, Project};
+use teaching::report::{Report, MUTATED_CASE, MUTATED_TEST};
 use teaching::{claims, text};
 
-/// The case whose broken copies prove that the claims check can fail.
-const MUTATED_CASE: &str = "await_outside_async/sync_main";
-
-/// The test twin whose broken copies prove that the pass check compiles and
-/// runs the tests of a test file.
-const MUTATED_TEST: &str = "twin_test_with_parameters";
-
-fn main() -> ExitCode {
+/// The filters given on the command line; `None` when asked to list the tests.
+fn filters() -> Option<Vec<String>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.iter().any(|arg| arg == "--list") {
+        return None;
+    }
+    Some(
+        args.iter()
+            .filter(|arg| !arg.starts_with('-') && *arg != "ui")
+            .map(|arg| arg.strip_prefix("trybuild=").unwrap_or(arg).to_owned())
+            .collect(),
+    )
+}
+
+fn main() -> ExitCode {
+    let Some(filters) = filters() else {
         // For test runners that list before they run.
         println!("ui: test");
         return ExitCode::SUCCESS;
-    }
-    let filters: Vec<String> = args
-        .iter()
-        .filter(|arg| !arg.starts_with('-') && *arg != "ui")
-        .map(|arg| arg.strip_prefix("trybuild=").unwrap_or(arg).to_owned())
-        .collect();
-
+    };
     let version = compiler::rustc_version();
     let blessed = teaching::is_blessed(&version);
     if std::env::var_os("TRYBUILD").is_some_and(|value| value == "overwrite") && !blessed {
-        println!("ui: TRYBUILD=overwrite: the snapshots are blessed with rustc {} only; this is {version}", teaching::BLESSED);
+        let only = teaching::BLESSED;
+        println!("ui: TRYBUILD=overwrite: the snapshots are rustc {only}'s; this is {version}");
         return ExitCode::FAILURE;
     }
     let suite = Suite::load();
     let selected = suite.select(&filters);
     let mut report = Report::default();
     report.failures.extend(suite.problems.iter().cloned());
+    for filter in suite.unmatched(&filters) {
+        report.failures.push(format!(
+            "no case matches `{filter}`: a filter is a case (`misuse/on_struct`, `on_struct`), a group (`misuse`) or a path"
+        ));
+    }
     if selected.is_empty() {
-        println!("ui: no case matches {filters:?}");
         return report.finish();
     }
     let passes = suite.passes_for(&selected);
+    report.passes(&passes, &selected);
     println!(
         "ui: {} compile-fail cases and {} pass cases on {version}",
         selected.len(),
@@ -118,6 +125,7 @@ fn main() -> ExitCode {
     for (name, path, _) in &test_mutants {
         project.add_test(name, path);
     }
+    (report.mutants, report.test_mutants) = (mutants.len(), test_mutants.len());
 
     let checked = match project.build(false) {
         Ok(checked) => checked,
@@ -150,7 +158,7 @@ fn main() -> ExitCode {
         check_readme_lesson(&suite, &checked, blessed, &version, &mut report);
     }
 
-    report.summary(&version, blessed);
+    print!("{}", report.summary(&version, blessed));
     report.finish()
 }
 
@@ -665,128 +673,4 @@ fn write(path: &std::path::Path, source: &str) {
         fs::create_dir_all(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     }
     fs::write(path, source).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-}
-
-#[derive(Default)]
-struct Report {
-    failures: Vec<String>,
-    cases: usize,
-    claimed: usize,
-    diagnostics: usize,
-    parity_cases: usize,
-    parity_held: usize,
-    helper_parity: usize,
-    mutants_caught: usize,
-    test_mutants_caught: usize,
-    verbatim: usize,
-    reworded: Vec<String>,
-    exact: Option<usize>,
-    programs_ran: usize,
-    test_files_ran: usize,
-    tests_passed: usize,
-    readme: Option<String>,
-}
-
-impl Report {
-    /// A pass case ran: a program, or a test file whose tests passed.
-    fn ran(&mut self, tests: Option<usize>) {
-        match tests {
-            Some(passed) => {
-                self.test_files_ran += 1;
-                self.tests_passed += passed;
-            }
-            None => self.programs_ran += 1,
-        }
-    }
-
-    fn claims(&mut self, case: &Case, problems: &[String]) {
-        self.cases += 1;
-        self.diagnostics += case.claims.len();
-        self.claimed +=
-            usize::from(self.fail_with(case, "the diagnostics differ from the claims", problems));
-    }
-
-    fn parity(&mut self, case: &Case, problems: &[String]) {
-        self.parity_cases += 1;
-        let what = "an attributed body must be diagnosed as a plain async fn";
-        self.parity_held += usize::from(self.fail_with(case, what, problems));
-    }
-
-    /// Records the problems of a case, if any; whether there were none.
-    fn fail_with(&mut self, case: &Case, what: &str, problems: &[String]) -> bool {
-        if !problems.is_empty() {
-            self.failures.push(format!(
-                "{}: {what}:\n    {}",
-                case.path.display(),
-                problems.join("\n    ")
-            ));
-        }
-        problems.is_empty()
-    }
-
-    fn summary(&self, version: &str, blessed: bool) {
-        println!("\nui summary on {version}:");
-        println!(
-            "  claims:   {} of {} cases give exactly the diagnostics they claim ({} claimed)",
-            self.claimed, self.cases, self.diagnostics
-        );
-        println!(
-            "  parity:   {} of {} attributed bodies are diagnosed as a plain async fn, with and without trace ({} also as a helper)",
-            self.parity_held, self.parity_cases, self.helper_parity
-        );
-        if self.mutants_caught > 0 {
-            println!(
-                "  self-check: {} of 3 broken copies of {MUTATED_CASE} fail the claims check",
-                self.mutants_caught
-            );
-        }
-        if self.test_mutants_caught > 0 {
-            println!(
-                "  self-check: {} of 2 broken copies of {MUTATED_TEST} (a type error, a failing assertion) fail the pass check",
-                self.test_mutants_caught
-            );
-        }
-        let wording = if blessed {
-            format!(
-                "{} verbatim; trybuild compared {} snapshots exactly",
-                self.verbatim,
-                self.exact.unwrap_or(0)
-            )
-        } else {
-            format!(
-                "{} verbatim, {} worded differently{} (information only: the snapshots are rustc {}'s and are not compared exactly here)",
-                self.verbatim,
-                self.reworded.len(),
-                if self.reworded.is_empty() {
-                    String::new()
-                } else {
-                    format!(": {}", self.reworded.join(", "))
-                },
-                teaching::BLESSED
-            )
-        };
-        println!("  wording:  {wording}");
-        println!(
-            "  pass:     {} compiled without warnings and ran: {} as programs, {} as tests ({} tests passed)",
-            self.programs_ran + self.test_files_ran,
-            self.programs_ran,
-            self.test_files_ran,
-            self.tests_passed
-        );
-        if let Some(readme) = &self.readme {
-            println!("  readme:   {readme}");
-        }
-    }
-
-    fn finish(&self) -> ExitCode {
-        if self.failures.is_empty() {
-            println!("ui: ok");
-            return ExitCode::SUCCESS;
-        }
-        eprintln!("\nui: {} problem(s):", self.failures.len());
-        for failure in &self.failures {
-            eprintln!("\n- {failure}");
-        }
-        ExitCode::FAILURE
-    }
 }

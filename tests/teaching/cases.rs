@@ -153,6 +153,14 @@ impl Suite {
             .collect()
     }
 
+    /// The filters that select no case.
+    pub fn unmatched<'a>(&self, filters: &'a [String]) -> Vec<&'a String> {
+        filters
+            .iter()
+            .filter(|filter| self.select(std::slice::from_ref(filter)).is_empty())
+            .collect()
+    }
+
     /// Cases selected by `filters` (each a case id such as `misuse/on_struct`,
     /// a name, a group, or a path); all of them if there is no filter.
     pub fn select(&self, filters: &[String]) -> Vec<&Case> {
