@@ -266,3 +266,18 @@ fn a_filter_that_matches_nothing_is_reported() {
     ];
     assert_eq!(suite.unmatched(&filters), [&filters[1]]);
 }
+
+/// Editing a `//~` claim changes the line its `.stderr` snapshot quotes:
+/// CONTRIBUTING must say to re-bless then, not that claims need no blessing.
+#[test]
+fn contributing_says_to_rebless_after_editing_a_claim() {
+    let contributing = include_str!("../CONTRIBUTING.md").replace("\n  ", " ");
+    let claims = contributing
+        .split("The claims written in the cases")
+        .nth(1)
+        .and_then(|rest| rest.split("\n\n").next())
+        .expect("CONTRIBUTING describes the claims");
+    assert!(claims.contains("re-bless"), "{claims}");
+    assert!(claims.contains("`.stderr`"), "{claims}");
+    assert!(!claims.contains("not blessed"), "{claims}");
+}

@@ -572,7 +572,7 @@ fn check_wording(
             report.verbatim += 1;
         } else if blessed {
             report.failures.push(format!(
-                "{}: the compiler's words differ from the snapshot:\n{}",
+                "{}: the compiler's words differ from the snapshot (after a deliberate change to the case, its `//~` claims included, re-bless: `TRYBUILD=overwrite cargo test --test ui`, and read the new .stderr):\n{}",
                 case.path.display(),
                 text::unified(&then, &now, 2, false)
             ));
