@@ -281,3 +281,34 @@ fn contributing_says_to_rebless_after_editing_a_claim() {
     assert!(claims.contains("`.stderr`"), "{claims}");
     assert!(!claims.contains("not blessed"), "{claims}");
 }
+
+#[test]
+fn a_misspelt_name_gets_the_nearest_known_names() {
+    let suite = Suite::load();
+    assert_eq!(suite.did_you_mean("coloring"), ["colouring"]);
+    assert_eq!(suite.did_you_mean("sync_mian")[0], "sync_main");
+    assert_eq!(suite.did_you_mean("misuse/on_strcut"), ["misuse/on_struct"]);
+    assert!(suite.did_you_mean("nosuchthing").is_empty());
+    let said = lesson::no_match(&suite, &["coloring".to_owned(), "misuse".to_owned()]);
+    assert!(said.contains("did you mean `colouring`?"), "{said}");
+    assert!(!said.contains("`misuse`"), "{said}");
+}
+
+#[test]
+fn learn_without_a_name_lists_every_case_by_group() {
+    let suite = Suite::load();
+    let listing = lesson::listing(&suite);
+    let first = listing.lines().next().unwrap_or_default();
+    assert!(
+        first.contains("every case, by group — pass a name or a group"),
+        "{first}"
+    );
+    for case in &suite.cases {
+        let name = case.id.rsplit('/').next().unwrap_or_default();
+        assert!(
+            listing.contains(&format!("\n  {name} ")),
+            "{name} not listed"
+        );
+    }
+    assert!(listing.contains("\ncolouring/\n"), "{listing}");
+}

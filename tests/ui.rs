@@ -73,8 +73,10 @@ fn main() -> ExitCode {
     let mut report = Report::default();
     report.failures.extend(suite.problems.iter().cloned());
     for filter in suite.unmatched(&filters) {
+        let near = suite.did_you_mean(filter);
         report.failures.push(format!(
-            "no case matches `{filter}`: a filter is a case (`misuse/on_struct`, `on_struct`), a group (`misuse`) or a path"
+            "no case matches `{filter}`{}: a filter is a case (`misuse/on_struct`, `on_struct`), a group (`misuse`) or a path",
+            near.first().map_or_else(String::new, |near| format!(" (did you mean `{near}`?)"))
         ));
     }
     if selected.is_empty() {

@@ -161,6 +161,30 @@ impl Suite {
             .collect()
     }
 
+    /// The known names closest to a filter that selects nothing (a
+    /// misspelt `coloring`): groups, case names and ids, nearest first.
+    pub fn did_you_mean(&self, filter: &str) -> Vec<String> {
+        let filter = filter.trim_end_matches(".rs").trim_end_matches('/');
+        let mut known: Vec<String> = Vec::new();
+        for case in &self.cases {
+            let name = case.id.rsplit('/').next().unwrap_or_default();
+            for candidate in [&case.group, name, &case.id] {
+                if !known.iter().any(|known| known == candidate) {
+                    known.push(candidate.to_owned());
+                }
+            }
+        }
+        // Close enough to be a slip: a third of the letters may differ.
+        let allowed = (filter.chars().count() / 3).max(1);
+        let mut near: Vec<(usize, String)> = known
+            .into_iter()
+            .map(|candidate| (edit_distance(filter, &candidate), candidate))
+            .filter(|(distance, _)| *distance <= allowed)
+            .collect();
+        near.sort();
+        near.into_iter().map(|(_, candidate)| candidate).collect()
+    }
+
     /// Cases selected by `filters` (each a case id such as `misuse/on_struct`,
     /// a name, a group, or a path); all of them if there is no filter.
     pub fn select(&self, filters: &[String]) -> Vec<&Case> {
@@ -327,6 +351,28 @@ fn body_lines(lines: &[&str], from: usize) -> Option<((usize, usize), usize)> {
         }
     }
     None
+}
+
+/// Letters to insert, delete, replace or swap (adjacent) to turn `a` into `b`.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    // rows[i][j]: the distance between a[..i] and b[..j].
+    let mut rows = vec![vec![0; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    rows[0] = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let replace = rows[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            let mut best = replace.min(rows[i - 1][j] + 1).min(rows[i][j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
+        }
+    }
+    rows[a.len()][b.len()]
 }
 
 fn comment_lines(source: &str) -> String {

@@ -8,6 +8,46 @@ use super::cases::{Case, Suite};
 use super::compiler::{self, Checked, Project};
 use super::text;
 
+/// What `learn` without an argument prints: every case, by group, with what
+/// it teaches.
+pub fn listing(suite: &Suite) -> String {
+    let mut out = String::from(
+        "Learn from the errors: every case, by group — pass a name or a group:\n  \
+         cargo run --example learn -- <name or group>   (e.g. `sync_main`, `colouring`)\n\n",
+    );
+    let mut group = "";
+    for case in &suite.cases {
+        if case.group != group {
+            group = &case.group;
+            let _ = writeln!(out, "{group}/");
+        }
+        let name = case.id.rsplit('/').next().unwrap_or_default();
+        let _ = writeln!(out, "  {name:<30} {}", case.teaches());
+    }
+    out
+}
+
+/// What to say when `filters` select no case: which of them, and the known
+/// names nearest to each.
+pub fn no_match(suite: &Suite, filters: &[String]) -> String {
+    let mut out = String::new();
+    for filter in suite.unmatched(filters) {
+        let _ = write!(out, "no case or group is called `{filter}`");
+        match &suite.did_you_mean(filter)[..] {
+            [] => {}
+            [one] => {
+                let _ = write!(out, "; did you mean `{one}`?");
+            }
+            several => {
+                let quoted: Vec<String> = several.iter().map(|name| format!("`{name}`")).collect();
+                let _ = write!(out, "; did you mean one of {}?", quoted.join(", "));
+            }
+        }
+        out.push('\n');
+    }
+    out + "`cargo run --example learn` lists every case, by group"
+}
+
 /// The project `name` that builds what the lessons of `cases` show: each
 /// case and each of its fixes, a fix shared by several cases once.
 pub fn project<'a>(
