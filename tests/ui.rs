@@ -73,11 +73,7 @@ fn main() -> ExitCode {
     let mut report = Report::default();
     report.failures.extend(suite.problems.iter().cloned());
     for filter in suite.unmatched(&filters) {
-        let near = suite.did_you_mean(filter);
-        report.failures.push(format!(
-            "no case matches `{filter}`{}: a filter is a case (`misuse/on_struct`, `on_struct`), a group (`misuse`) or a path",
-            near.first().map_or_else(String::new, |near| format!(" (did you mean `{near}`?)"))
-        ));
+        report.failures.push(no_match(&suite, filter));
     }
     if selected.is_empty() {
         return report.finish();
@@ -142,6 +138,7 @@ fn main() -> ExitCode {
         report.claims(case, &problems);
     }
     check_passes(&passes, &test_mutants, &checked, &mut report);
+    check_lessons(&selected, &suite, &checked, &mut report);
     check_parity(
         &selected,
         &traced,
@@ -162,6 +159,16 @@ fn main() -> ExitCode {
 
     print!("{}", report.summary(&version, blessed));
     report.finish()
+}
+
+/// A filter matches no case: a failure, with the nearest known name.
+fn no_match(suite: &Suite, filter: &str) -> String {
+    let near = suite.did_you_mean(filter);
+    format!(
+        "no case matches `{filter}`{}: a filter is a case (`misuse/on_struct`, `on_struct`), a group (`misuse`) or a path",
+        near.first()
+            .map_or_else(String::new, |near| format!(" (did you mean `{near}`?)"))
+    )
 }
 
 /// Unclaimed diagnostics and claims without one.
@@ -543,6 +550,57 @@ fn test_mutants(pass: &Pass, dir: &std::path::Path) -> Vec<(String, PathBuf, &'s
         (format!("mutant-test-{kind}"), path, expected)
     })
     .collect()
+}
+
+/// Where a case's rendered diagnostics show lazy-main's source, or a help
+/// whose code is a sketch (an `impl Trait` closure parameter), its lesson
+/// must say how to read them (`teaching::reading`). The rendering is read
+/// here on its own, so that a change in rustc's JSON or in the paths cannot
+/// silence the lesson's notes unnoticed.
+fn check_lessons(cases: &[&Case], suite: &Suite, checked: &Checked, report: &mut Report) {
+    let prefix = format!("{}/", teaching::root().display());
+    for case in cases {
+        let diagnostics = checked
+            .diagnostics
+            .get(&case.bin())
+            .map_or(&[][..], Vec::as_slice);
+        let rendered = text::rendered(diagnostics, teaching::root());
+        let shown: Vec<String> = rendered
+            .lines()
+            .filter_map(|line| line.trim().strip_prefix("--> "))
+            .map(|location| location.replace(&prefix, ""))
+            .filter(|location| {
+                ["src/", "macros/src/", "runtime/src/"]
+                    .iter()
+                    .any(|dir| location.starts_with(dir))
+            })
+            .filter_map(|location| {
+                let mut parts = location.splitn(3, ':');
+                Some(format!("{}:{}", parts.next()?, parts.next()?))
+            })
+            .collect();
+        let sketch = rendered.lines().any(|line| {
+            line.split_once('|')
+                .and_then(|(_, code)| code.split_once('|'))
+                .is_some_and(|(_, code)| code.contains(": impl ") && code.contains('|'))
+        });
+        if shown.is_empty() && !sketch {
+            continue;
+        }
+        let notes = teaching::reading::notes(case, suite, diagnostics).join("\n");
+        let mut problems: Vec<String> = shown
+            .iter()
+            .filter(|location| !notes.contains(&format!("`{location}`")))
+            .map(|location| format!("the lesson shows `{location}`, lazy-main's source, and does not say what it is"))
+            .collect();
+        if sketch && !notes.contains("That is a sketch, not Rust") {
+            problems.push("the lesson shows rustc's help with an `impl Trait` closure parameter, and does not say it is not Rust".to_owned());
+        }
+        if !notes.contains("Write instead") {
+            problems.push("the lesson does not say what to write instead".to_owned());
+        }
+        report.lesson(case, &problems);
+    }
 }
 
 /// The compiler's words against the `.stderr` snapshots.

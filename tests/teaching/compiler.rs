@@ -26,8 +26,44 @@ pub struct Diagnostic {
     /// through macro expansions back to that file; `None` if it never gets there.
     pub line: Option<usize>,
     pub column: Option<usize>,
+    /// Its spans: the primary ones and the labelled others.
+    pub spans: Vec<Span>,
+    /// Its notes and helps, in order.
+    pub children: Vec<Child>,
     /// The text the compiler prints for it.
     pub rendered: String,
+}
+
+/// Where a span points.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Place {
+    /// In the compiled file, or at a macro call in it: line and column (1-based).
+    Here { line: usize, column: usize },
+    /// Outside it: in std, or in lazy-main's crates. The file as the compiler
+    /// names it, and the line.
+    Elsewhere { file: String, line: usize },
+}
+
+/// One span of a diagnostic or of a note or help.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub place: Place,
+    pub primary: bool,
+    /// The text written under it, such as "expected due to this".
+    pub label: Option<String>,
+    /// What a suggestion would write there.
+    pub replacement: Option<String>,
+    /// The columns it covers, when it starts and ends on one line.
+    pub width: Option<usize>,
+}
+
+/// A note or help under a diagnostic.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Child {
+    /// `note`, `help`, ...
+    pub level: String,
+    pub message: String,
+    pub spans: Vec<Span>,
 }
 
 impl fmt::Display for Diagnostic {
@@ -427,14 +463,56 @@ fn diagnostic(message: &Value, source: &Path, relative_to: &Path) -> Option<Diag
         .iter()
         .filter(|span| span["is_primary"].as_bool() == Some(true))
         .find_map(|span| located(span, source, relative_to));
+    let children = message["children"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|child| Child {
+            level: child["level"].as_str().unwrap_or_default().to_owned(),
+            message: child["message"].as_str().unwrap_or_default().to_owned(),
+            spans: spans_of(child, source, relative_to),
+        })
+        .collect();
     Some(Diagnostic {
         level,
         code: message["code"]["code"].as_str().map(str::to_owned),
         message: text,
         line: primary.map(|(line, _)| line),
         column: primary.map(|(_, column)| column),
+        spans: spans_of(message, source, relative_to),
+        children,
         rendered: message["rendered"].as_str().unwrap_or_default().to_owned(),
     })
+}
+
+/// The spans of a diagnostic or child, each placed in `source` if it (or
+/// the macro call it came from) is there.
+fn spans_of(message: &Value, source: &Path, relative_to: &Path) -> Vec<Span> {
+    let text = |value: &Value| value.as_str().map(str::to_owned);
+    message["spans"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|span| Span {
+            place: located(span, source, relative_to).map_or_else(
+                || Place::Elsewhere {
+                    file: text(&span["file_name"]).unwrap_or_default(),
+                    line: span["line_start"]
+                        .as_u64()
+                        .and_then(|line| usize::try_from(line).ok())
+                        .unwrap_or_default(),
+                },
+                |(line, column)| Place::Here { line, column },
+            ),
+            primary: span["is_primary"].as_bool() == Some(true),
+            label: text(&span["label"]),
+            replacement: text(&span["suggested_replacement"]),
+            width: (span["line_start"] == span["line_end"])
+                .then(|| Some(span["column_end"].as_u64()? - span["column_start"].as_u64()?))
+                .flatten()
+                .and_then(|width| usize::try_from(width).ok()),
+        })
+        .collect()
 }
 
 fn is_summary(message: &str) -> bool {

@@ -112,6 +112,17 @@ pub fn lesson(
             diagnostic.rendered.replace(&prefix, "").trim_end()
         );
     }
+    let notes = super::reading::notes(
+        case,
+        suite,
+        built.diagnostics.get(&case.bin()).unwrap_or(&none),
+    );
+    if !notes.is_empty() {
+        let _ = writeln!(out, "{}", heading("How to read it:"));
+        for note in notes {
+            let _ = writeln!(out, "{}\n", text::wrapped(&note, "  - ", "    ", 78));
+        }
+    }
     let claims: Vec<String> = case.claims.iter().map(ToString::to_string).collect();
     let _ = writeln!(
         out,

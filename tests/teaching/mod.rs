@@ -6,6 +6,7 @@ pub mod cases;
 pub mod claims;
 pub mod compiler;
 pub mod lesson;
+pub mod reading;
 pub mod report;
 pub mod text;
 

@@ -23,6 +23,8 @@ pub struct Report {
     pub parity_cases: usize,
     pub parity_held: usize,
     pub helper_parity: usize,
+    pub lessons: usize,
+    pub lessons_explained: usize,
     pub mutants: usize,
     pub mutants_caught: usize,
     pub test_mutants: usize,
@@ -79,6 +81,13 @@ impl Report {
             usize::from(self.fail_with(case, "the diagnostics differ from the claims", problems));
     }
 
+    /// A lesson that needs notes on how to read it: whether it has them.
+    pub fn lesson(&mut self, case: &Case, problems: &[String]) {
+        self.lessons += 1;
+        let what = "its lesson must say how to read what rustc shows";
+        self.lessons_explained += usize::from(self.fail_with(case, what, problems));
+    }
+
     pub fn parity(&mut self, case: &Case, problems: &[String]) {
         self.parity_cases += 1;
         let what = "an attributed body must be diagnosed as a plain async fn";
@@ -112,6 +121,13 @@ impl Report {
                 out,
                 "  parity:   {} of {} attributed bodies are diagnosed as a plain async fn, with and without trace ({} also as a helper)",
                 self.parity_held, self.parity_cases, self.helper_parity
+            );
+        }
+        if self.lessons > 0 {
+            let _ = writeln!(
+                out,
+                "  lessons:  {} of {} cases whose diagnostics show lazy-main's source or a help that is not Rust say how to read them",
+                self.lessons_explained, self.lessons
             );
         }
         if self.mutants > 0 {
