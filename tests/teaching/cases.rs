@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::claims::{self, Claim};
-use super::compiler::Project;
+use super::compiler::{Project, EDITIONS};
 
 /// A compile-fail case.
 pub struct Case {
@@ -18,6 +18,10 @@ pub struct Case {
     pub path: PathBuf,
     pub source: String,
     pub claims: Vec<Claim>,
+    /// The editions it is compiled in: every one the suite knows
+    /// (`compiler::EDITIONS`), unless an `// edition: 2024` line among its
+    /// first comment lines names the one where its claims hold.
+    pub editions: Vec<&'static str>,
 }
 
 /// A pass case.
@@ -104,12 +108,20 @@ impl Suite {
                 path.display()
             ));
         }
+        let editions = match editions(&source) {
+            Ok(editions) => editions,
+            Err(problem) => {
+                self.problems.push(format!("{}: {problem}", path.display()));
+                EDITIONS.to_vec()
+            }
+        };
         self.cases.push(Case {
             id,
             group,
             path,
             source,
             claims,
+            editions,
         });
     }
 
@@ -304,10 +316,7 @@ impl Pass {
     /// tests exist, and run as a test harness. Built as a plain program, its
     /// tests would be compiled out, errors and all.
     pub fn is_test(&self) -> bool {
-        self.source.lines().any(|line| {
-            let line = line.trim_start();
-            line.starts_with("#[lazy_main::test") || line.starts_with("#[test]")
-        })
+        super::programs::is_test(&self.source)
     }
 
     /// Adds it to `project`: as a test target if it is a test file, else as a bin.
@@ -375,17 +384,42 @@ fn edit_distance(a: &str, b: &str) -> usize {
     rows[a.len()][b.len()]
 }
 
+/// The editions a case is compiled in: all of them, or the one named by an
+/// `// edition: <year>` line among its first comment lines.
+pub fn editions(source: &str) -> Result<Vec<&'static str>, String> {
+    let named: Vec<&str> = source
+        .lines()
+        .map_while(|line| line.strip_prefix("//"))
+        .filter_map(|line| line.trim().strip_prefix("edition:"))
+        .map(str::trim)
+        .collect();
+    match named[..] {
+        [] => Ok(EDITIONS.to_vec()),
+        [year] => EDITIONS
+            .iter()
+            .find(|edition| **edition == year)
+            .map(|edition| vec![*edition])
+            .ok_or_else(|| {
+                format!(
+                    "`// edition: {year}`: the suite compiles in editions {}",
+                    EDITIONS.join(" and ")
+                )
+            }),
+        _ => Err("more than one `// edition:` line".to_owned()),
+    }
+}
+
 fn comment_lines(source: &str) -> String {
     source
         .lines()
         .map_while(|line| line.strip_prefix("//"))
-        .filter(|line| !line.starts_with('~'))
+        .filter(|line| !line.starts_with('~') && !line.trim().starts_with("edition:"))
         .map(str::trim)
         .collect::<Vec<_>>()
         .join(" ")
 }
 
-fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
+pub fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
     let mut entries: Vec<PathBuf> = fs::read_dir(dir)
         .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
         .unwrap_or_default();

@@ -119,8 +119,20 @@ pub fn scratch_dir() -> PathBuf {
 /// A Cargo project whose targets are case files, depending on the facade crate.
 pub struct Project {
     dir: PathBuf,
+    edition: &'static str,
     targets: Vec<Target>,
 }
+
+/// The editions the suite compiles everything in.
+pub const EDITIONS: [&str; 2] = ["2021", "2024"];
+
+/// Dependencies a program may use besides lazy-main: the workspace's own
+/// dev-dependencies (the examples use them), as the root manifest states
+/// them; the lock file copied from the workspace pins the same versions.
+const EXTRA_DEPENDENCIES: [(&str, &str); 1] = [(
+    "futures_executor",
+    "futures-executor = { version = \"0.3.34\", default-features = false, features = [\"std\"] }",
+)];
 
 /// One program of a project: a bin, or a test target (compiled with
 /// `--test`, so `cfg(test)` holds and its `#[test]` functions are kept).
@@ -144,10 +156,25 @@ pub struct Checked {
 impl Project {
     /// A project in `scratch_dir()/name`.
     pub fn new(name: &str) -> Self {
+        Self::in_edition(name, "2021")
+    }
+
+    /// A project in `scratch_dir()/name` whose programs are compiled in `edition`.
+    pub fn in_edition(name: &str, edition: &'static str) -> Self {
         Self {
             dir: scratch_dir().join(name),
+            edition,
             targets: Vec::new(),
         }
+    }
+
+    pub fn edition(&self) -> &'static str {
+        self.edition
+    }
+
+    /// The project's directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
     }
 
     /// Adds `source` (absolute) as the bin `name`; once, however often it is
@@ -193,20 +220,40 @@ impl Project {
 
     /// The project's `Cargo.toml`.
     pub fn manifest(&self) -> String {
-        let mut manifest = String::from(
+        // Each project its own package name: cargo tells apart the builds of
+        // projects by name, not by directory, and two projects of one name in
+        // one target directory would rebuild each other's programs.
+        let name = self
+            .dir
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let mut manifest = format!(
             "[package]\n\
-             name = \"lazy-main-teaching\"\n\
+             name = \"lazy-main-teaching-{name}\"\n\
              version = \"0.0.0\"\n\
-             edition = \"2021\"\n\
              publish = false\n\
              autobins = false\n\
-             autotests = false\n\n",
+             autotests = false\n",
         );
         let _ = write!(
             manifest,
-            "[dependencies]\nlazy-main = {{ path = {} }}\n\n",
+            "edition = \"{}\"\n\n[dependencies]\nlazy-main = {{ path = {} }}\n",
+            self.edition,
             toml_string(super::root())
         );
+        let sources: Vec<String> = self
+            .targets
+            .iter()
+            .filter_map(|target| fs::read_to_string(&target.path).ok())
+            .collect();
+        for (crate_name, dependency) in EXTRA_DEPENDENCIES {
+            if sources.iter().any(|source| source.contains(crate_name)) {
+                let _ = writeln!(manifest, "{dependency}");
+            }
+        }
+        // Nothing here is debugged: no debug info, no incremental caches for
+        // hundreds of tiny programs; links faster, same diagnostics.
+        manifest += "\n[profile.dev]\ndebug = false\nincremental = false\n\n";
         for target in &self.targets {
             let (table, test) = if target.test {
                 ("[[test]]", "")
@@ -226,12 +273,10 @@ impl Project {
 
     fn write(&self) -> Result<(), String> {
         let manifest = self.manifest();
-        fs::create_dir_all(&self.dir).map_err(|e| format!("{}: {e}", self.dir.display()))?;
-        fs::write(self.dir.join("Cargo.toml"), manifest).map_err(|e| e.to_string())?;
+        write_if_changed(&self.dir.join("Cargo.toml"), &manifest)?;
         // The workspace's lock file: the same versions, and nothing to download.
-        let lock = super::root().join("Cargo.lock");
-        if lock.exists() {
-            fs::copy(lock, self.dir.join("Cargo.lock")).map_err(|e| e.to_string())?;
+        if let Ok(lock) = fs::read_to_string(super::root().join("Cargo.lock")) {
+            write_if_changed(&self.dir.join("Cargo.lock"), &lock)?;
         }
         Ok(())
     }
@@ -371,8 +416,9 @@ const RUN_DEADLINE: Duration = Duration::from_secs(60);
 
 /// Runs a built program (a test harness with its default arguments), with
 /// a deadline; stdin is empty.
-pub fn run(executable: &Path) -> Result<Ran, String> {
+pub fn run(executable: &Path, args: &[&str]) -> Result<Ran, String> {
     let mut child = Command::new(executable)
+        .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -421,12 +467,16 @@ pub fn run(executable: &Path) -> Result<Ran, String> {
 }
 
 /// Checks `source` as a library with plain rustc: no attribute, no dependency.
-pub fn check_plain_library(source: &Path, scratch: &Path) -> Result<Vec<Diagnostic>, String> {
+pub fn check_plain_library(
+    source: &Path,
+    scratch: &Path,
+    edition: &str,
+) -> Result<Vec<Diagnostic>, String> {
     fs::create_dir_all(scratch).map_err(|e| e.to_string())?;
     let output = Command::new(rustc())
         .args([
             "--edition",
-            "2021",
+            edition,
             "--crate-type",
             "lib",
             "--crate-name",
@@ -542,6 +592,18 @@ fn same_file(a: &Path, b: &Path) -> bool {
         || a.canonicalize()
             .ok()
             .is_some_and(|a| b.canonicalize().ok() == Some(a))
+}
+
+/// Writes `text` to `path` unless it already holds it: an unchanged file
+/// keeps its modification time, and cargo does not build it again.
+pub fn write_if_changed(path: &Path, text: &str) -> Result<(), String> {
+    if fs::read_to_string(path).is_ok_and(|old| old == text) {
+        return Ok(());
+    }
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// A TOML basic string holding `path`.

@@ -167,7 +167,8 @@ pub fn lesson(
 /// Runs a fix; its output is shown indented, then its exit status. A test
 /// file must run at least one test.
 fn run(executable: &Path, test: bool, out: &mut String) -> bool {
-    match compiler::run(executable) {
+    let args: &[&str] = if test { &["--test-threads=1"] } else { &[] };
+    match compiler::run(executable, args) {
         Ok(ran) => {
             for line in ran.stdout.lines().chain(ran.stderr.lines()) {
                 let _ = writeln!(out, "    {line}");
