@@ -560,3 +560,24 @@ fn a_run_is_compared_without_trace_reports_durations_or_its_file_name() {
     let diff = behaviour_differs(("a", &plain), ("b", &printed)).expect("stdout differs");
     assert!(diff.contains("+  stdout: more"), "{diff}");
 }
+
+#[test]
+fn a_summary_of_programs_alone_has_no_wording_line() {
+    let programs_only = Tally {
+        cases: 0,
+        claimed: 0,
+        diagnostics: 0,
+        parity_cases: 0,
+        lessons: 0,
+        mutants: 0,
+        test_mutants: 0,
+        trace_mutants: 0,
+        untraceable: 0,
+        ..held()
+    };
+    let summary = report(&programs_only, Some(0)).summary("rustc 1.95.0", true);
+    assert!(!summary.contains("wording"), "{summary}");
+    assert!(!summary.contains("claims:"), "{summary}");
+    assert!(!summary.contains("no attribute to trace"), "{summary}");
+    assert!(summary.contains("trace:    4 of 4 programs"), "{summary}");
+}

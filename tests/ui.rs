@@ -636,7 +636,7 @@ fn check_parity(plan: &Plan, checked: &Checked, report: &mut Report) {
 fn no_match(suite: &Suite, filter: &str) -> String {
     let near = suite.did_you_mean(filter);
     format!(
-        "no case matches `{filter}`{}: a filter is a case (`misuse/on_struct`, `on_struct`), a group (`misuse`) or a path",
+        "no case or program matches `{filter}`{}: a filter is a case (`misuse/on_struct`, `on_struct`), a group (`misuse`), a path, or a program (`examples/trace`, `README.md:41`, `examples`, `README.md`)",
         near.first()
             .map_or_else(String::new, |near| format!(" (did you mean `{near}`?)"))
     )

@@ -126,13 +126,13 @@ pub struct Project {
 /// The editions the suite compiles everything in.
 pub const EDITIONS: [&str; 2] = ["2021", "2024"];
 
-/// Dependencies a program may use besides lazy-main: the workspace's own
-/// dev-dependencies (the examples use them), as the root manifest states
-/// them; the lock file copied from the workspace pins the same versions.
-const EXTRA_DEPENDENCIES: [(&str, &str); 1] = [(
-    "futures_executor",
+/// Dependencies a program may use besides lazy-main: those of the
+/// workspace's dev-dependencies that the examples use, as the root manifest
+/// states them (trybuild gives its builds every dev-dependency); the lock
+/// file copied from the workspace pins the same versions.
+const EXTRA_DEPENDENCIES: [&str; 1] = [
     "futures-executor = { version = \"0.3.34\", default-features = false, features = [\"std\"] }",
-)];
+];
 
 /// One program of a project: a bin, or a test target (compiled with
 /// `--test`, so `cfg(test)` holds and its `#[test]` functions are kept).
@@ -241,15 +241,11 @@ impl Project {
             self.edition,
             toml_string(super::root())
         );
-        let sources: Vec<String> = self
-            .targets
-            .iter()
-            .filter_map(|target| fs::read_to_string(&target.path).ok())
-            .collect();
-        for (crate_name, dependency) in EXTRA_DEPENDENCIES {
-            if sources.iter().any(|source| source.contains(crate_name)) {
-                let _ = writeln!(manifest, "{dependency}");
-            }
+        // Always, whether or not this build's programs use them: a
+        // dependency that comes and goes with the programs selected would
+        // make cargo rebuild every program each time.
+        for dependency in EXTRA_DEPENDENCIES {
+            let _ = writeln!(manifest, "{dependency}");
         }
         // Nothing here is debugged: no debug info, no incremental caches for
         // hundreds of tiny programs; links faster, same diagnostics.

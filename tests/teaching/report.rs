@@ -285,11 +285,13 @@ impl Report {
                 super::BLESSED
             )
         };
-        let _ = writeln!(
-            out,
-            "  wording (edition {}, the snapshots'): {wording}",
-            self.wording_edition
-        );
+        if self.editions.iter().any(|(_, tally)| tally.cases > 0) {
+            let _ = writeln!(
+                out,
+                "  wording (edition {}, the snapshots'): {wording}",
+                self.wording_edition
+            );
+        }
         for shared in &self.shared_fixes {
             let _ = writeln!(out, "  {shared}");
         }
@@ -410,8 +412,15 @@ impl Tally {
         if self.traced > 0 {
             let _ = writeln!(
                 out,
-                "    trace:    {} of {} programs with a lazy-main attribute give the same diagnostics with `trace` and with `trace = \"verbose\"` as without, and the {} that ran the same stdout, and stderr but for trace's `lazy_main:` lines ({} more have no attribute to trace)",
-                self.traced_held, self.traced, self.traced_runs, self.untraceable
+                "    trace:    {} of {} programs with a lazy-main attribute give the same diagnostics with `trace` and with `trace = \"verbose\"` as without, and the {} that ran the same stdout, and stderr but for trace's `lazy_main:` lines{}",
+                self.traced_held,
+                self.traced,
+                self.traced_runs,
+                if self.untraceable > 0 {
+                    format!(" ({} more have no attribute to trace)", self.untraceable)
+                } else {
+                    String::new()
+                }
             );
         }
     }
