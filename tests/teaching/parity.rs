@@ -68,9 +68,11 @@ fn place(span: &Span) -> String {
     }
 }
 
-/// The differences between `expected`'s diagnostics and `other`'s, as a
-/// diff of their canonical forms (`-` only in `expected_name`, `+` only in
-/// `other_name`); `None` if they are the same.
+/// The differences between `expected`'s diagnostics and `other`'s; `None`
+/// if they are the same. Each diagnostic that is not in both is shown whole,
+/// as a diff against the one of the other side with the same first line
+/// (level, code, message), if any: `-` only in `expected_name`, `+` only in
+/// `other_name`.
 pub fn diagnostics_differ(
     (expected_name, expected, expected_file): (&str, &[Diagnostic], &[String]),
     (other_name, other, other_file): (&str, &[Diagnostic], &[String]),
@@ -80,21 +82,35 @@ pub fn diagnostics_differ(
         forms.sort();
         forms
     };
-    let (expected, other) = (forms(expected, expected_file), forms(other, other_file));
+    let (mut expected, mut other) = (forms(expected, expected_file), forms(other, other_file));
     if expected == other {
         return None;
     }
-    let joined = |forms: &[String]| {
-        if forms.is_empty() {
-            "(no diagnostic)\n".to_owned()
-        } else {
-            forms.concat()
+    // What both have is not shown.
+    expected.retain(|form| match other.iter().position(|o| o == form) {
+        Some(index) => {
+            other.remove(index);
+            false
         }
-    };
-    Some(format!(
-        "diagnostics differ (- {expected_name}, + {other_name}):\n{}",
-        text::unified(&joined(&expected), &joined(&other), 3, false)
-    ))
+        None => true,
+    });
+    let head = |form: &str| form.lines().next().unwrap_or_default().to_owned();
+    let mut out = format!("diagnostics differ (- {expected_name}, + {other_name}):\n");
+    for form in &expected {
+        let pair = other.iter().position(|o| head(o) == head(form));
+        let theirs = pair.map(|index| other.remove(index)).unwrap_or_default();
+        out += &whole_diff(form, &theirs);
+    }
+    for form in &other {
+        out += &whole_diff("", form);
+    }
+    Some(out)
+}
+
+/// A diff of two short texts that shows every line of both.
+fn whole_diff(old: &str, new: &str) -> String {
+    let lines = old.lines().count().max(new.lines().count());
+    text::unified(old, new, lines, false)
 }
 
 /// What a run is compared by: its status, its stdout, and its stderr without
