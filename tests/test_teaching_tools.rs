@@ -585,3 +585,23 @@ fn a_summary_of_programs_alone_has_no_wording_line() {
     assert!(!summary.contains("no attribute to trace"), "{summary}");
     assert!(summary.contains("trace:    4 of 4 programs"), "{summary}");
 }
+
+/// When cargo refuses the project itself, no program is to blame: the
+/// message says so, with cargo's own words, and names no case.
+#[test]
+fn a_project_cargo_refuses_is_reported_as_such() {
+    let mut project = Project::new("refused-test");
+    project.add("case-a", Path::new("/nonexistent/a.rs"));
+    project.add("case-b", Path::new("/nonexistent/b.rs"));
+    let error = project
+        .check(false)
+        .err()
+        .expect("cargo cannot build sources that do not exist");
+    let _ = std::fs::remove_dir_all(project.dir());
+    assert!(
+        error.contains("failed before it compiled any of its 2 programs"),
+        "{error}"
+    );
+    assert!(!error.contains("gave no result for"), "{error}");
+    assert!(error.contains("/nonexistent/"), "cargo's words: {error}");
+}
