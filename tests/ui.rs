@@ -830,14 +830,13 @@ fn check_mutants(plan: &Plan, checked: &Checked, runs: &HashMap<String, Ran>, re
             ));
         }
     }
-    let base = Program::from_pass(
-        &Suite::load()
-            .passes
-            .into_iter()
-            .find(|pass| pass.name == MUTATED_TRACED)
-            .unwrap_or_else(|| panic!("{MUTATED_TRACED} is a pass case")),
-    )
-    .bin();
+    // The program they are broken variants of, without trace.
+    let base = plan
+        .programs
+        .iter()
+        .find(|traced| traced.program.id == MUTATED_TRACED)
+        .and_then(|traced| traced.base.clone())
+        .unwrap_or_default();
     for mutant in &plan.trace_mutants {
         let problems = trace_differences(plan, checked, runs, &base, "with `trace`", &mutant.bin);
         let judged = if mutant.expected.is_empty() {
