@@ -5,7 +5,7 @@
 //! with, so it is true for your compiler, whatever its version.
 //!
 //! ```text
-//! cargo run --example learn                               # the cases, by group
+//! cargo run --example learn                               # every case, by group
 //! cargo run --example learn -- sync_main                  # one case
 //! cargo run --example learn -- await_outside_async        # a whole group
 //! cargo +beta run --example learn -- lazy_futures         # another compiler's words
@@ -19,30 +19,23 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use teaching::cases::Suite;
-use teaching::compiler::{self, Project};
+use teaching::compiler;
 use teaching::lesson;
 
 fn main() -> ExitCode {
     let filters: Vec<String> = std::env::args().skip(1).collect();
     let suite = Suite::load();
     if filters.is_empty() {
-        list(&suite);
+        print!("{}", lesson::listing(&suite));
         return ExitCode::SUCCESS;
     }
-    let cases = suite.select(&filters);
-    if cases.is_empty() {
-        eprintln!("no case matches {filters:?}; `cargo run --example learn` lists them");
+    if !suite.unmatched(&filters).is_empty() {
+        eprintln!("{}", lesson::no_match(&suite, &filters));
         return ExitCode::FAILURE;
     }
+    let cases = suite.select(&filters);
     let paint = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let root = teaching::root();
-    let mut project = Project::new("learn");
-    for case in &cases {
-        project.add(&case.bin(), &root.join(&case.path));
-        for twin in suite.twins(&case.id) {
-            project.add(&twin.bin(), &root.join(&twin.path));
-        }
-    }
+    let project = lesson::project("learn", cases.iter().copied(), &suite);
     let version = compiler::rustc_version();
     eprintln!(
         "compiling {} case(s) and their fixes with {version} ...",
@@ -65,19 +58,5 @@ fn main() -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
-    }
-}
-
-/// Every case, by group, with what it teaches.
-fn list(suite: &Suite) {
-    println!("Learn from the errors: cargo run --example learn -- <case or group>\n");
-    let mut group = "";
-    for case in &suite.cases {
-        if case.group != group {
-            group = &case.group;
-            println!("{group}/");
-        }
-        let name = case.id.rsplit('/').next().unwrap_or_default();
-        println!("  {name:<30} {}", case.teaches());
     }
 }

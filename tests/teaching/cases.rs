@@ -7,6 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::claims::{self, Claim};
+use super::compiler::{Project, EDITIONS};
 
 /// A compile-fail case.
 pub struct Case {
@@ -17,6 +18,10 @@ pub struct Case {
     pub path: PathBuf,
     pub source: String,
     pub claims: Vec<Claim>,
+    /// The editions it is compiled in: every one the suite knows
+    /// (`compiler::EDITIONS`), unless an `// edition: 2024` line among its
+    /// first comment lines names the one where its claims hold.
+    pub editions: Vec<&'static str>,
 }
 
 /// A pass case.
@@ -103,12 +108,20 @@ impl Suite {
                 path.display()
             ));
         }
+        let editions = match editions(&source) {
+            Ok(editions) => editions,
+            Err(problem) => {
+                self.problems.push(format!("{}: {problem}", path.display()));
+                EDITIONS.to_vec()
+            }
+        };
         self.cases.push(Case {
             id,
             group,
             path,
             source,
             claims,
+            editions,
         });
     }
 
@@ -138,6 +151,50 @@ impl Suite {
         self.passes
             .iter()
             .filter(move |pass| pass.twin_of.iter().any(|of| of == id))
+    }
+
+    /// The pass cases that go with `cases`: all of them with the whole suite,
+    /// else the fixes of `cases`, each once.
+    pub fn passes_for(&self, cases: &[&Case]) -> Vec<&Pass> {
+        self.passes
+            .iter()
+            .filter(|pass| {
+                cases.len() == self.cases.len()
+                    || cases.iter().any(|case| pass.twin_of.contains(&case.id))
+            })
+            .collect()
+    }
+
+    /// The filters that select no case.
+    pub fn unmatched<'a>(&self, filters: &'a [String]) -> Vec<&'a String> {
+        filters
+            .iter()
+            .filter(|filter| self.select(std::slice::from_ref(filter)).is_empty())
+            .collect()
+    }
+
+    /// The known names closest to a filter that selects nothing (a
+    /// misspelt `coloring`): groups, case names and ids, nearest first.
+    pub fn did_you_mean(&self, filter: &str) -> Vec<String> {
+        let filter = filter.trim_end_matches(".rs").trim_end_matches('/');
+        let mut known: Vec<String> = Vec::new();
+        for case in &self.cases {
+            let name = case.id.rsplit('/').next().unwrap_or_default();
+            for candidate in [&case.group, name, &case.id] {
+                if !known.iter().any(|known| known == candidate) {
+                    known.push(candidate.to_owned());
+                }
+            }
+        }
+        // Close enough to be a slip: a third of the letters may differ.
+        let allowed = (filter.chars().count() / 3).max(1);
+        let mut near: Vec<(usize, String)> = known
+            .into_iter()
+            .map(|candidate| (edit_distance(filter, &candidate), candidate))
+            .filter(|(distance, _)| *distance <= allowed)
+            .collect();
+        near.sort();
+        near.into_iter().map(|(_, candidate)| candidate).collect()
     }
 
     /// Cases selected by `filters` (each a case id such as `misuse/on_struct`,
@@ -174,11 +231,7 @@ impl Case {
     /// column, 1-based) and the line of its `}`. `None` if there is not
     /// exactly one attributed function with a body.
     pub fn attributed_body(&self) -> Option<((usize, usize), usize)> {
-        let lines: Vec<&str> = self.source.lines().collect();
-        let [attribute] = attribute_lines(&lines)[..] else {
-            return None;
-        };
-        body_lines(&lines, attribute + 1)
+        attributed_body(&self.source)
     }
 
     /// The source with the attribute line changed by `change`, every other
@@ -219,6 +272,17 @@ impl Case {
     }
 }
 
+/// The one `#[lazy_main::…]` function's body in `source`: where its `{` is
+/// (line and column, 1-based) and the line of its `}`. `None` if there is
+/// not exactly one attributed function with a body.
+pub fn attributed_body(source: &str) -> Option<((usize, usize), usize)> {
+    let lines: Vec<&str> = source.lines().collect();
+    let [attribute] = attribute_lines(&lines)[..] else {
+        return None;
+    };
+    body_lines(&lines, attribute + 1)
+}
+
 /// The (0-based) lines holding `#[lazy_main::main…]` or `#[lazy_main::test…]`.
 fn attribute_lines(lines: &[&str]) -> Vec<usize> {
     lines
@@ -242,8 +306,27 @@ impl Pass {
         }
     }
 
+    /// Its target's name in a generated project.
     pub fn bin(&self) -> String {
         format!("pass-{}", self.name)
+    }
+
+    /// Whether it is a test file (a `#[lazy_main::test]` or `#[test]`
+    /// function in it): compiled as `cargo test` compiles it, where its
+    /// tests exist, and run as a test harness. Built as a plain program, its
+    /// tests would be compiled out, errors and all.
+    pub fn is_test(&self) -> bool {
+        super::programs::is_test(&self.source)
+    }
+
+    /// Adds it to `project`: as a test target if it is a test file, else as a bin.
+    pub fn add_to(&self, project: &mut Project) {
+        let path = super::root().join(&self.path);
+        if self.is_test() {
+            project.add_test(&self.bin(), &path);
+        } else {
+            project.add(&self.bin(), &path);
+        }
     }
 }
 
@@ -279,17 +362,64 @@ fn body_lines(lines: &[&str], from: usize) -> Option<((usize, usize), usize)> {
     None
 }
 
+/// Letters to insert, delete, replace or swap (adjacent) to turn `a` into `b`.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    // rows[i][j]: the distance between a[..i] and b[..j].
+    let mut rows = vec![vec![0; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    rows[0] = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let replace = rows[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            let mut best = replace.min(rows[i - 1][j] + 1).min(rows[i][j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
+        }
+    }
+    rows[a.len()][b.len()]
+}
+
+/// The editions a case is compiled in: all of them, or the one named by an
+/// `// edition: <year>` line among its first comment lines.
+pub fn editions(source: &str) -> Result<Vec<&'static str>, String> {
+    let named: Vec<&str> = source
+        .lines()
+        .map_while(|line| line.strip_prefix("//"))
+        .filter_map(|line| line.trim().strip_prefix("edition:"))
+        .map(str::trim)
+        .collect();
+    match named[..] {
+        [] => Ok(EDITIONS.to_vec()),
+        [year] => EDITIONS
+            .iter()
+            .find(|edition| **edition == year)
+            .map(|edition| vec![*edition])
+            .ok_or_else(|| {
+                format!(
+                    "`// edition: {year}`: the suite compiles in editions {}",
+                    EDITIONS.join(" and ")
+                )
+            }),
+        _ => Err("more than one `// edition:` line".to_owned()),
+    }
+}
+
 fn comment_lines(source: &str) -> String {
     source
         .lines()
         .map_while(|line| line.strip_prefix("//"))
-        .filter(|line| !line.starts_with('~'))
+        .filter(|line| !line.starts_with('~') && !line.trim().starts_with("edition:"))
         .map(str::trim)
         .collect::<Vec<_>>()
         .join(" ")
 }
 
-fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
+pub fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
     let mut entries: Vec<PathBuf> = fs::read_dir(dir)
         .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
         .unwrap_or_default();

@@ -6,6 +6,10 @@ pub mod cases;
 pub mod claims;
 pub mod compiler;
 pub mod lesson;
+pub mod parity;
+pub mod programs;
+pub mod reading;
+pub mod report;
 pub mod text;
 
 use std::path::Path;

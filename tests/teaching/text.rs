@@ -111,3 +111,37 @@ pub fn unified(old: &str, new: &str, context: usize, paint: bool) -> String {
     }
     text
 }
+
+/// `text` wrapped at `width` columns: the first line starts with `first`,
+/// the others with `rest`. Words are never split, nor is code in backticks,
+/// which a reader may copy.
+pub fn wrapped(text: &str, first: &str, rest: &str, width: usize) -> String {
+    let mut pieces: Vec<String> = Vec::new();
+    let mut in_code = false;
+    for word in text.split_whitespace() {
+        match pieces.last_mut() {
+            Some(piece) if in_code => {
+                piece.push(' ');
+                *piece += word;
+            }
+            _ => pieces.push(word.to_owned()),
+        }
+        in_code ^= word.matches('`').count() % 2 == 1;
+    }
+    let mut out = String::from(first);
+    let mut column = first.chars().count();
+    for (index, piece) in pieces.iter().enumerate() {
+        let length = piece.chars().count();
+        if index > 0 && column + 1 + length > width {
+            out.push('\n');
+            out += rest;
+            column = rest.chars().count();
+        } else if index > 0 {
+            out.push(' ');
+            column += 1;
+        }
+        out += piece;
+        column += length;
+    }
+    out
+}
