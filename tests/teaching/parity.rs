@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::compiler::{Diagnostic, Place, Ran, Span};
+use super::compiler::{Child, Diagnostic, Place, Ran, Span};
 use super::text;
 
 /// One diagnostic as parity compares it, a fact per line: level, code and
@@ -195,4 +195,87 @@ pub fn without_durations(text: &str) -> String {
         index += 1;
     }
     out
+}
+
+/// `diagnostics` as rustc words them for the same body in an `async move`
+/// block rather than an `async fn` — what a method's, a helper's or a test's
+/// body is, since no inner function could see `self`, `Self` or an impl's
+/// parameters. rustc treats an async block differently in two ways, and
+/// these are all that is changed:
+///
+/// - an async block declares no return type: its type comes from its first
+///   `return` (the expansion's, at the user's return type), so the label
+///   "expected `T` because of return type" reads as a note "return type
+///   inferred to be `T` here", at the same place, after the other notes;
+/// - after a move inside an async block, rustc offers no "consider cloning
+///   the value" help.
+pub fn as_in_an_async_block(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
+    const CLONE_HELP: &str = "consider cloning the value if the performance cost is acceptable";
+    diagnostics
+        .iter()
+        .map(|diagnostic| {
+            let mut block = diagnostic.clone();
+            let mut notes = Vec::new();
+            block.spans.retain(|span| {
+                let Some(ty) = span.label.as_deref().and_then(|label| {
+                    label
+                        .strip_prefix("expected `")
+                        .and_then(|rest| rest.strip_suffix("` because of return type"))
+                }) else {
+                    return true;
+                };
+                notes.push(Child {
+                    level: "note".to_owned(),
+                    message: format!("return type inferred to be `{ty}` here"),
+                    spans: vec![Span {
+                        primary: true,
+                        label: None,
+                        ..span.clone()
+                    }],
+                });
+                false
+            });
+            block
+                .children
+                .retain(|child| !(child.level == "help" && child.message == CLONE_HELP));
+            let after_notes = block
+                .children
+                .iter()
+                .position(|child| child.level != "note")
+                .unwrap_or(block.children.len());
+            block.children.splice(after_notes..after_notes, notes);
+            block
+        })
+        .collect()
+}
+
+/// `diagnostics` as rustc gives them with `trace`, which wraps each labelled
+/// `.await`'s operand in a call. rustc then sees that call, not the user's,
+/// as what is awaited; where the awaited value is not a future, that is all
+/// that changes: the error is the same, at the same place, with the same
+/// "remove the `.await`", but without the label "this call returns `T`" on
+/// the user's call and the help to make that function `async`.
+pub fn as_labelled_by_trace(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
+    diagnostics
+        .iter()
+        .map(|diagnostic| {
+            let mut labelled = diagnostic.clone();
+            if diagnostic.message.ends_with("is not a future") {
+                labelled.spans.retain(|span| {
+                    !span
+                        .label
+                        .as_deref()
+                        .is_some_and(|label| label.starts_with("this call returns `"))
+                });
+                labelled.children.retain(|child| {
+                    !(child.level == "help"
+                        && child
+                            .message
+                            .starts_with("alternatively, consider making `fn ")
+                        && child.message.ends_with("` asynchronous"))
+                });
+            }
+            labelled
+        })
+        .collect()
 }

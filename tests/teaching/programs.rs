@@ -30,6 +30,9 @@ pub struct Program {
     pub source: String,
     /// A test file: built as `cargo test` builds it and run as its harness.
     pub test: bool,
+    /// The editions it is built in: all, unless an `// edition:` line among
+    /// its first comments names one.
+    pub editions: Vec<&'static str>,
 }
 
 impl Program {
@@ -40,6 +43,8 @@ impl Program {
             path: pass.path.clone(),
             source: pass.source.clone(),
             test: pass.is_test(),
+            editions: super::cases::editions(&pass.source)
+                .unwrap_or_else(|_| super::compiler::EDITIONS.to_vec()),
         }
     }
 
@@ -77,6 +82,7 @@ pub fn examples() -> Vec<Program> {
                 origin: Origin::Example,
                 path: file.strip_prefix(root).unwrap_or(&file).to_path_buf(),
                 test: is_test(&source),
+                editions: super::compiler::EDITIONS.to_vec(),
                 source,
             })
         })
@@ -122,6 +128,7 @@ pub fn readme_programs(readme: &str) -> (Vec<Program>, Vec<usize>) {
                 path: PathBuf::from("README.md"),
                 source,
                 test,
+                editions: super::compiler::EDITIONS.to_vec(),
             });
         } else {
             fragments.push(start);

@@ -338,7 +338,7 @@ impl Tally {
         if self.parity_cases > 0 {
             let _ = writeln!(
                 out,
-                "    parity:   {} of {} attributed bodies are diagnosed as a plain async fn (level, code, message, primary span, labels, notes and helps), with the attribute, with `trace` and with `trace = \"verbose\"` ({} also as a helper)",
+                "    parity:   {} of {} attributed bodies are diagnosed as a plain async fn (level, code, message, primary span, labels, notes and helps), with the attribute, with `trace` and with `trace = \"verbose\"` ({} also as a helper; as rustc words an `async move` block, and an operand `trace` wraps, where they differ: tests/teaching/parity.rs)",
                 self.parity_held, self.parity_cases, self.helper_parity
             );
         }
