@@ -268,6 +268,27 @@ pub mod __private {
         ::lazy_main_runtime::block_on_pinned(future)
     }
 
+    pub use lazy_main_runtime::trace::Waits;
+
+    /// Drives a test's body: as [`block_on`], and a wake that can never come
+    /// fails the test at once, as does the deadline of
+    /// `LAZY_MAIN_TEST_TIMEOUT`, if set. Compiled once per output type, as
+    /// `block_on` is.
+    #[inline(always)]
+    #[allow(clippy::inline_always)] // the point: no function per attributed fn
+    pub fn test<F: ::core::future::Future>(label: &'static str, future: F) -> F::Output {
+        run(Waits::test(label), future)
+    }
+
+    /// Drives the body, doing what `waits` says while it waits.
+    #[inline(always)]
+    #[allow(clippy::inline_always)] // the point: no function per attributed fn
+    pub fn run<F: ::core::future::Future>(mut waits: Waits, future: F) -> F::Output {
+        let future: ::core::pin::Pin<&mut dyn ::core::future::Future<Output = F::Output>> =
+            ::core::pin::pin!(future);
+        ::lazy_main_runtime::trace::block_on_waits(future, &mut waits)
+    }
+
     /// A value of any type, for a `return` that is never taken: it gives an
     /// `async move` block the function's return type before its body is
     /// checked, so that errors in the body are reported in the body.

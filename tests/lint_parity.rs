@@ -3,7 +3,8 @@
 //!
 //! Each fixture in `tests/lint_parity/` is linted by clippy several times,
 //! in a scratch crate: as written (with the attributes), with `trace`, with
-//! `trace = "verbose"`, with `block_on = ::lazy_main::block_on`, and as
+//! `trace = "verbose"`, with `block_on = ::lazy_main::block_on`, with
+//! `timeout = "1m"`, and as
 //! plain `async fn`s (each attribute line blanked, so that lines stay the
 //! same). Every lint of clippy's `all`, `pedantic`, `nursery` and
 //! `restriction` groups and rustc's allow-by-default lints is on. The
@@ -72,6 +73,7 @@ const VARIANTS: &[(&str, &str)] = &[
     ("trace", "trace"),
     ("verbose", "trace = \"verbose\""),
     ("block_on", "block_on = ::lazy_main::block_on"),
+    ("timeout", "timeout = \"1m\""),
 ];
 
 type Lints = BTreeMap<(String, usize), usize>;

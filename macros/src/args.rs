@@ -31,9 +31,18 @@ pub(crate) struct Args {
     pub(crate) block_on: Option<TokenStream>,
     /// `trace` or `trace = "verbose"`.
     pub(crate) trace: Option<Trace>,
+    /// `timeout = "5s"`: the deadline, in milliseconds.
+    pub(crate) timeout: Option<Timeout>,
 }
 
-const KNOWN: &str = "`crate`, `block_on`, `trace`";
+/// A deadline for the body, and where it was written.
+pub(crate) struct Timeout {
+    pub(crate) millis: u64,
+    /// The `timeout` keyword, for an error about the argument as a whole.
+    pub(crate) name: Ident,
+}
+
+const KNOWN: &str = "`crate`, `block_on`, `trace`, `timeout`";
 
 impl Args {
     /// Parses every argument; what cannot be read is reported to `errors`
@@ -65,6 +74,14 @@ impl Args {
         };
         // `all` reads every token, so it cannot fail.
         let _ = all.parse2(tokens);
+        if let (Some(timeout), Some(_)) = (&args.timeout, &args.block_on) {
+            errors.push(Error::new(
+                timeout.name.span(),
+                "`timeout` needs the bundled executor, which parks with a deadline; \
+                 `block_on = …` drives the body with another: remove one",
+            ));
+            args.timeout = None;
+        }
         args
     }
 
@@ -88,6 +105,11 @@ impl Args {
             "trace" => {
                 not_yet_given(self.trace.as_ref(), &name)?;
                 self.trace = Some(trace_level(input)?);
+            }
+            "timeout" => {
+                not_yet_given(self.timeout.as_ref(), &name)?;
+                let millis = timeout(input, &name)?;
+                self.timeout = Some(Timeout { millis, name });
             }
             other => {
                 return Err(Error::new(
@@ -231,6 +253,50 @@ fn trace_level(input: ParseStream) -> syn::Result<Trace> {
     Ok(level)
 }
 
+/// `timeout = "300ms"`: a whole number and a unit, `ms`, `s` or `m`.
+fn timeout(input: ParseStream, name: &Ident) -> syn::Result<u64> {
+    const USAGE: &str = "a duration: a whole number and `ms`, `s` or `m`, as in `timeout = \"5s\"`";
+    if at_end(input) {
+        return Err(Error::new(
+            name.span(),
+            format!("`timeout` needs a value, {USAGE}"),
+        ));
+    }
+    input
+        .parse::<Token![=]>()
+        .map_err(|_| error_at_next(input, &format!("expected `=`: {USAGE}")))?;
+    if !input.peek(LitStr) {
+        return Err(error_at_next(input, &format!("expected {USAGE}")));
+    }
+    let literal: LitStr = input.parse()?;
+    let millis = milliseconds(&literal.value()).ok_or_else(|| {
+        Error::new(
+            literal.span(),
+            format!(
+                "{} is not a duration: write a whole number and `ms`, `s` or `m`, as in `timeout = \"5s\"`",
+                literal.token()
+            ),
+        )
+    })?;
+    expect_end(input)?;
+    Ok(millis)
+}
+
+/// `300ms`, `5s`, `2m` in milliseconds (as the runtime reads the same
+/// syntax from `LAZY_MAIN_TEST_TIMEOUT`); `None` for anything else.
+pub(crate) fn milliseconds(text: &str) -> Option<u64> {
+    let digits = text.find(|c: char| !c.is_ascii_digit())?;
+    let (number, unit) = text.split_at(digits);
+    let number: u64 = number.parse().ok()?;
+    let per_unit = match unit {
+        "ms" => 1,
+        "s" => 1_000,
+        "m" => 60_000,
+        _ => return None,
+    };
+    number.checked_mul(per_unit)
+}
+
 /// At the end of this argument: its `,`, or the end of the list.
 fn at_end(input: ParseStream) -> bool {
     input.is_empty() || input.peek(Token![,])
@@ -303,6 +369,35 @@ mod tests {
         assert!(args.trace.is_some() && args.krate.is_some());
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert!(errors[0].contains("remove the `,`"));
+    }
+
+    #[test]
+    fn a_timeout_is_a_whole_number_and_a_unit() {
+        for (value, millis) in [("\"300ms\"", 300), ("\"5s\"", 5_000), ("\"2m\"", 120_000)] {
+            let (args, errors) = parse(&format!("timeout = {value}"));
+            assert!(errors.is_empty(), "{value}: {errors:?}");
+            assert_eq!(
+                args.timeout.map(|timeout| timeout.millis),
+                Some(millis),
+                "{value}"
+            );
+        }
+        for value in [
+            "\"5\"",
+            "\"5 s\"",
+            "\"1.5s\"",
+            "\"5h\"",
+            "5",
+            "\"\"",
+            "\"99999999999999999999m\"",
+        ] {
+            let (args, errors) = parse(&format!("timeout = {value}"));
+            assert_eq!(errors.len(), 1, "{value}: {errors:?}");
+            assert!(args.timeout.is_none(), "{value}");
+        }
+        let (args, errors) = parse("timeout = \"1s\", block_on = run");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(args.timeout.is_none() && args.block_on.is_some());
     }
 
     #[test]

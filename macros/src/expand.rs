@@ -236,20 +236,7 @@ fn driving_body(kind: Kind, args: &Args, function: &Function, accepted: &Accepte
         track_caller,
         ..
     } = accepted;
-    // A path the user gave is written once, in a `use` at the user's
-    // tokens: if it does not resolve, that is one error, at the path.
-    let (krate, facade_import) = match &args.krate {
-        None => (quote!(::lazy_main), None),
-        Some(path) => {
-            // The alias at the path's last token, so that the `use`, and an
-            // error about it, spans just the path.
-            let last = path.clone().into_iter().last();
-            let at = last.as_ref().map_or_else(Span::call_site, TokenTree::span);
-            let alias = Ident::new("__lazy_main_facade", at);
-            let local = Ident::new("__lazy_main_facade", Span::call_site());
-            (quote!(#local), Some(quote!(use #path as #alias;)))
-        }
-    };
+    let (krate, facade_import) = facade(args);
     // With `block_on = path`, the call sits at the user's path, so a
     // function with the wrong signature is reported there.
     let span = args.block_on.as_ref().map_or_else(Span::call_site, |path| {
@@ -265,10 +252,11 @@ fn driving_body(kind: Kind, args: &Args, function: &Function, accepted: &Accepte
         }
         None => (TokenStream::new(), None),
     };
-    // With `trace`, each `.await` of the body says where it is.
-    let labelled = args
-        .trace
-        .and(block.as_ref())
+    // With `trace` or `timeout`, each `.await` of the body says where it
+    // is, for the report and the messages.
+    let labelled = (args.trace.is_some() || args.timeout.is_some())
+        .then_some(block.as_ref())
+        .flatten()
         .and_then(|block| awaits::label(block, &krate));
     let block = labelled.or(block);
     let body = block
@@ -282,14 +270,15 @@ fn driving_body(kind: Kind, args: &Args, function: &Function, accepted: &Accepte
     } else {
         typed_block(&krate, function, block.as_ref(), &body, span)
     };
+    let label = name.to_string();
+    let label = label.trim_start_matches("r#");
     let future = match args.trace {
         None => future,
         Some(level) => {
-            let label = name.to_string();
-            let label = label.trim_start_matches("r#");
             quote_spanned!(span=> #krate::__private::Traced::new(#label, #future)#level)
         }
     };
+    let driver = driver(kind, args, &krate, label);
     // In tail position even for `()`, so that a function returning
     // something else (the future itself, say) is a type error.
     let tail = match (&args.block_on, &accepted.block) {
@@ -300,14 +289,18 @@ fn driving_body(kind: Kind, args: &Args, function: &Function, accepted: &Accepte
         // points at the body, as for an `async fn`. Only delimiters carry the
         // user's spans; the path stays the macro's, out of the editor's way.
         (None, Some(block)) => {
-            let mut callee =
-                Group::new(Delimiter::Parenthesis, quote!(#krate::__private::block_on));
+            let (driver, first_arguments) = driver;
+            let mut callee = Group::new(Delimiter::Parenthesis, driver);
             callee.set_span(block.span_open());
-            let mut arguments = Group::new(Delimiter::Parenthesis, future);
+            let mut arguments =
+                Group::new(Delimiter::Parenthesis, quote!(#first_arguments #future));
             arguments.set_span(block.span_close());
             quote!(#callee #arguments)
         }
-        (None, None) => quote!(#krate::__private::block_on(#future)),
+        (None, None) => {
+            let (driver, first_arguments) = driver;
+            quote!(#driver(#first_arguments #future))
+        }
     };
     // The declared type appears twice, on the sync function (the user's
     // tokens: what callers, rustdoc and lints see) and on the inner one,
@@ -456,6 +449,49 @@ fn typed_block(
         .clone()
         .unwrap_or_else(|| Ident::new("async", span));
     quote_spanned!(span=> #asyncness move #typed)
+}
+
+/// How the expansion names the facade, and the `use` that makes that name
+/// when the user gave a path: written once, at the user's tokens, so that a
+/// path that does not resolve is one error, at the path.
+fn facade(args: &Args) -> (TokenStream, Option<TokenStream>) {
+    let Some(path) = &args.krate else {
+        return (quote!(::lazy_main), None);
+    };
+    // The alias at the path's last token, so that the `use`, and an error
+    // about it, spans just the path.
+    let last = path.clone().into_iter().last();
+    let at = last.as_ref().map_or_else(Span::call_site, TokenTree::span);
+    let alias = Ident::new("__lazy_main_facade", at);
+    let local = Ident::new("__lazy_main_facade", Span::call_site());
+    (quote!(#local), Some(quote!(use #path as #alias;)))
+}
+
+/// What drives the future, and its arguments before the future: the bundled
+/// executor, told what to do while the body waits when that is anything but
+/// waiting (a test fails when nothing can wake it; `trace` reports a stall;
+/// `timeout` sets a deadline).
+fn driver(kind: Kind, args: &Args, krate: &TokenStream, label: &str) -> (TokenStream, TokenStream) {
+    if kind == Kind::Test && args.trace.is_none() && args.timeout.is_none() {
+        return (quote!(#krate::__private::test), quote!(#label,));
+    }
+    if args.trace.is_none() && args.timeout.is_none() {
+        return (quote!(#krate::__private::block_on), TokenStream::new());
+    }
+    let mut waits = match kind {
+        Kind::Test => quote!(#krate::__private::Waits::test(#label)),
+        Kind::Main => quote!(#krate::__private::Waits::function(#label)),
+    };
+    if args.trace.is_some() {
+        waits.extend(quote!(.traced()));
+    }
+    if let Some(timeout) = &args.timeout {
+        let millis = proc_macro2::Literal::u64_unsuffixed(timeout.millis);
+        waits.extend(quote! {
+            .within(::core::option::Option::Some(::core::time::Duration::from_millis(#millis)))
+        });
+    }
+    (quote!(#krate::__private::run), quote!(#waits,))
 }
 
 /// `'name`, at `span`.

@@ -61,9 +61,11 @@
 // The non-generic functions here are `#[inline]`: then only a crate that
 // traces compiles them, and a program without `trace` builds none of this.
 mod awaits;
+mod waits;
 
 pub use awaits::{at, Chain, Site};
 pub(crate) use awaits::{Forwarded, Recording};
+pub use waits::{block_on_waits, parse_duration, Waits, TEST_TIMEOUT_VARIABLE};
 
 use std::cell::RefCell;
 use std::fmt;

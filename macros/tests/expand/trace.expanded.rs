@@ -17,7 +17,8 @@ fn main() {
             ::core::line!(), column : ::core::column!(), excerpt : "n.await" }). await
         );
     }
-    return (::lazy_main::__private::block_on)(
+    return (::lazy_main::__private::run)(
+        ::lazy_main::__private::Waits::function("main").traced(),
         ::lazy_main::__private::Traced::new("main", main()),
     );
 }

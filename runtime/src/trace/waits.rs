@@ -78,8 +78,9 @@ impl Waits {
     }
 
     /// For any other function: a body that waits forever may mean to (a
-    /// `main` that lets other threads work), so nothing but a deadline, if
-    /// given, fails it.
+    /// `main` that lets other threads work), so nothing fails it but a
+    /// deadline, if given; with one, a wake that can never come fails it at
+    /// once.
     #[must_use]
     pub fn function(label: &'static str) -> Self {
         Self {
@@ -186,12 +187,16 @@ struct Latest {
 
 impl Watch for Watching<'_> {
     fn lost_wake(&mut self) {
-        if self.waits.test {
+        // A test, or a function with a deadline, would only wait for it to
+        // pass: fail now, saying why. Any other function may mean to wait
+        // forever (`std::future::pending()`).
+        if self.waits.test || self.waits.deadline.is_some() {
             let at = At(&self.latest.borrow().waiting_at);
             panic!(
-                "test `{}` can never finish: its body is pending{at}, and nothing can wake it: \
+                "{}`{}` can never finish: its body is pending{at}, and nothing can wake it: \
                  the poll returned `Pending` and kept no waker. A future that returns \
                  `Pending` must keep `cx.waker()` and wake it when it can make progress.",
+                if self.waits.test { "test " } else { "" },
                 self.waits.label
             );
         }
