@@ -47,9 +47,10 @@
 /// | argument | meaning |
 /// |---|---|
 /// | `crate = "path"` or `crate = path` | where the `lazy_main` crate is, when it is re-exported or renamed |
-/// | `trace` | report polls, wakes and times on stderr when the body completes |
+/// | `trace` or `trace = "summary"` | report polls, wakes and times on stderr when the body completes; a line while it waits long, or can never be woken |
 /// | `trace = "verbose"` | the same, plus one line per poll |
-/// | `block_on = path` or a closure | drive the body with another function: `fn(F) -> F::Output` |
+/// | `timeout = "5s"` | a deadline (`ms`, `s`, `m`): past it, panic, naming the `.await` where the body waits |
+/// | `block_on = path` or a closure | drive the body with another function: `fn(F) -> F::Output` (not with `timeout`) |
 ///
 /// ## `trace`
 ///
@@ -58,7 +59,8 @@
 /// wraps the future and its waker, so it works with any executor, and labels
 /// each `.await` of the body with where it is; see [`trace`] for the
 /// report's format. Without `trace`, the expansion contains no trace code at
-/// all and the body is untouched.
+/// all and the body is untouched. While the body waits, a line at 1, 2, 4, 8,
+/// … s says where; the moment nothing can wake it, a line says that too.
 ///
 /// ```
 /// #[lazy_main::main(trace)]
@@ -67,6 +69,35 @@
 /// }
 /// // stderr: lazy_main: `main` ready after 1 poll (0 pending) in 0.0 ms
 /// //         lazy_main: woken 0 times (0 from other threads, 0 during poll); parked 0.0 ms, polling 0.0 ms
+/// ```
+///
+/// ## `timeout = "5s"`
+///
+/// A deadline for the body, in `ms`, `s` or `m`. Past it, the function
+/// panics, naming the `.await`s where the body waits and how long it had
+/// been parked; and a wake that can never come (the body's poll returned
+/// `Pending` and kept no waker) fails it at once. The deadline is
+/// cooperative: the executor parks with it, no extra thread, so a poll that
+/// computes is checked when it returns. On tests, the environment variable
+/// `LAZY_MAIN_TEST_TIMEOUT` gives the same to every test without its own.
+///
+/// ```should_panic
+/// #[lazy_main::main(timeout = "50ms")]
+/// async fn waits_on_nothing() {
+///     let (_sender, receiver) = std::sync::mpsc::channel::<()>();
+///     std::future::poll_fn(|cx| {
+///         let _kept = cx.waker().clone(); // kept a moment, and no wake comes
+///         match receiver.try_recv() {
+///             Ok(()) => std::task::Poll::Ready(()),
+///             Err(_) => std::task::Poll::Pending,
+///         }
+///     })
+///     .await;
+/// }
+///
+/// # fn main() {
+/// waits_on_nothing(); // panics: `waits_on_nothing` can never finish: …
+/// # }
 /// ```
 ///
 /// ## `block_on = path`
@@ -201,7 +232,51 @@ pub fn block_on<F: core::future::IntoFuture>(future: F) -> F::Output {
     lazy_main_runtime::block_on(future)
 }
 
-pub use lazy_main_runtime::trace;
+/// Watch the poll model happen: what `trace` reports, and the pieces it is
+/// made of, usable on their own.
+///
+/// [`Traced`](trace::Traced) wraps a future and its waker, counts polls and
+/// wakes, times the waits, and reports on stderr when the future completes.
+/// It works under any executor; `#[lazy_main::main(trace)]` wraps the body
+/// in it and labels each `.await` with [`at`](trace::at).
+///
+/// ```
+/// use lazy_main::trace::Traced;
+///
+/// let mut traced = Traced::new("sum", async { 1 + 2 });
+/// assert_eq!(lazy_main::block_on(&mut traced), 3); // and two lines on stderr
+/// assert_eq!(traced.stats().polls, 1);
+/// ```
+///
+/// [`capture`](trace::capture) collects the report instead of printing it,
+/// for tests:
+///
+/// ```
+/// use lazy_main::trace::{capture, Traced};
+///
+/// let (three, report) = capture(|| lazy_main::block_on(Traced::new("sum", async { 1 + 2 })));
+/// assert_eq!(three, 3);
+/// assert!(report.starts_with("lazy_main: `sum` ready after 1 poll (0 pending)"));
+/// ```
+///
+/// [`block_on_waits`](trace::block_on_waits) drives a future as the
+/// attributes do, failing or reporting while it waits as a
+/// [`Waits`](trace::Waits) says:
+///
+/// ```should_panic
+/// use lazy_main::trace::{block_on_waits, Waits};
+/// use std::pin::pin;
+///
+/// // `pending` keeps no waker: nothing can wake it, and a test fails at once.
+/// block_on_waits(pin!(std::future::pending::<()>()), &mut Waits::test("stuck"));
+/// ```
+///
+/// The items are those of the `lazy-main-runtime` crate, whose pages they
+/// link to; through this crate, they are `lazy_main::trace::…`.
+pub mod trace {
+    #[doc(no_inline)]
+    pub use lazy_main_runtime::trace::*;
+}
 
 /// What generated code names; not part of the public API.
 #[doc(hidden)]
@@ -277,7 +352,10 @@ pub mod __private {
     #[inline(always)]
     #[allow(clippy::inline_always)] // the point: no function per attributed fn
     pub fn test<F: ::core::future::Future>(label: &'static str, future: F) -> F::Output {
-        run(Waits::test(label), future)
+        // Not through `run`: one function per test to inline, not two.
+        let future: ::core::pin::Pin<&mut dyn ::core::future::Future<Output = F::Output>> =
+            ::core::pin::pin!(future);
+        ::lazy_main_runtime::trace::block_on_test(label, future)
     }
 
     /// Drives the body, doing what `waits` says while it waits.

@@ -24,14 +24,7 @@ const THIS_FILE: &str = include_str!("test_stuck.rs");
 
 /// `file:line:column` of the `.await` on the line that ends with `// at: <marker>`.
 fn site(marker: &str) -> String {
-    let tag = format!("// at: {marker}");
-    let (index, line) = THIS_FILE
-        .lines()
-        .enumerate()
-        .find(|(_, line)| line.ends_with(&tag))
-        .unwrap_or_else(|| panic!("no line ends with {tag}"));
-    let column = line.find("await").expect("the marked line awaits") + 1;
-    format!("{}:{}:{column}", file!(), index + 1)
+    common::site_in(THIS_FILE, file!(), marker)
 }
 
 /// The message of the panic `run` ends with.

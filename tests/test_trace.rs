@@ -14,14 +14,10 @@ const THIS_FILE: &str = include_str!("test_trace.rs");
 /// Where the `.await` on the line marked `// at: <marker>` is, as the
 /// report writes it: `file:line:column (excerpt)`.
 fn site(marker: &str, excerpt: &str) -> String {
-    let tag = format!("// at: {marker}");
-    let (index, line) = THIS_FILE
-        .lines()
-        .enumerate()
-        .find(|(_, line)| line.ends_with(&tag))
-        .unwrap_or_else(|| panic!("no line ends with {tag}"));
-    let column = line.find("await").expect("the marked line awaits") + 1;
-    format!("{}:{}:{column} ({excerpt})", file!(), index + 1)
+    format!(
+        "{} ({excerpt})",
+        common::site_in(THIS_FILE, file!(), marker)
+    )
 }
 
 #[lazy_main::main(trace = "verbose")]

@@ -79,15 +79,45 @@ const ITEMS: &[&str] = &[
 /// is none (then the body is emitted untouched). `krate` names the facade.
 pub(crate) fn label(body: &Group, krate: &TokenStream) -> Option<Group> {
     let mut labels = 0;
-    let labelled = label_group(body, krate, &mut labels);
+    let mut shadowed = Vec::new();
+    macros_defined(&body.stream(), &mut shadowed);
+    let labelled = label_group(body, &Labelling { krate, shadowed: &shadowed }, &mut labels);
     (labels > 0).then_some(labelled)
+}
+
+/// What labelling needs besides the tokens.
+struct Labelling<'a> {
+    krate: &'a TokenStream,
+    /// Macros the body defines (`macro_rules! format`): a formatting macro's
+    /// name among them is the body's own macro, left as written.
+    shadowed: &'a [String],
+}
+
+/// The names of the `macro_rules!` macros defined in `tokens`, at any depth.
+fn macros_defined(tokens: &TokenStream, names: &mut Vec<String>) {
+    let tokens: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    for (index, token) in tokens.iter().enumerate() {
+        match token {
+            TokenTree::Ident(ident) if ident == "macro_rules" => {
+                if let (Some(bang), Some(TokenTree::Ident(name))) =
+                    (tokens.get(index + 1), tokens.get(index + 2))
+                {
+                    if is_punct(bang, '!') {
+                        names.push(name.to_string());
+                    }
+                }
+            }
+            TokenTree::Group(group) => macros_defined(&group.stream(), names),
+            _ => {}
+        }
+    }
 }
 
 /// `group` with its `.await`s labelled; the group itself when it has none,
 /// so that every untouched group keeps its delimiters' exact spans.
-fn label_group(group: &Group, krate: &TokenStream, labels: &mut usize) -> Group {
+fn label_group(group: &Group, labelling: &Labelling<'_>, labels: &mut usize) -> Group {
     let before = *labels;
-    let stream = label_stream(group.stream(), krate, labels);
+    let stream = label_stream(group.stream(), labelling, labels);
     if *labels == before {
         return group.clone();
     }
@@ -109,7 +139,7 @@ enum Context {
     Const,
 }
 
-fn label_stream(stream: TokenStream, krate: &TokenStream, labels: &mut usize) -> TokenStream {
+fn label_stream(stream: TokenStream, labelling: &Labelling<'_>, labels: &mut usize) -> TokenStream {
     let original: Vec<TokenTree> = stream.into_iter().collect();
     let mut out: Vec<TokenTree> = Vec::with_capacity(original.len());
     // Where each original token starts in `out`.
@@ -138,11 +168,13 @@ fn label_stream(stream: TokenStream, krate: &TokenStream, labels: &mut usize) ->
             (Context::Body, TokenTree::Punct(dot))
                 if dot.as_char() == '.' && is_await(original.get(index + 1)) =>
             {
-                if let Some(start) = operand_start(&original[..index]) {
+                if let Some(start) = operand_start(&original[..index])
+                    .filter(|&start| lendable(&original[start..index]))
+                {
                     let operand = out.split_off(starts[start]);
                     let await_keyword = &original[index + 1];
                     let excerpt = excerpt(&original[start..index]);
-                    out.extend(wrapped(operand, await_keyword.span(), &excerpt, krate));
+                    out.extend(wrapped(operand, await_keyword.span(), &excerpt, labelling.krate));
                     *labels += 1;
                 }
                 out.push(token.clone());
@@ -165,11 +197,15 @@ fn label_stream(stream: TokenStream, krate: &TokenStream, labels: &mut usize) ->
             (Context::Body, TokenTree::Group(group)) => {
                 let before = &original[..index];
                 let verbatim = is_attribute(before)
-                    || macro_path(before).is_some_and(|path| !is_formatting(&path));
+                    || macro_path(before).is_some_and(|path| {
+                        !is_formatting(&path)
+                            || (path.len() == 1 && labelling.shadowed.contains(&path[0]))
+                    })
+                    || only_awaits(before, group);
                 if verbatim {
                     out.push(token.clone());
                 } else {
-                    out.push(label_group(group, krate, labels).into());
+                    out.push(label_group(group, labelling, labels).into());
                 }
             }
             (Context::Body, _) => out.push(token.clone()),
@@ -224,6 +260,35 @@ fn wrapped(
     quote!(#callee #arguments .__lazy_main_at #site)
 }
 
+/// Whether an operand can be wrapped as it is: anything but a
+/// parenthesised one whose parentheses the wrapping call cannot lend. They
+/// are lent to the call (`(&mut f).await` is `Wrap::new(&mut f)`), so what
+/// they hold must need no parentheses of its own and be a value, not a
+/// place: `()` is no operand, `((f))` and `({ f })` would draw
+/// `unused_parens` and `unused_braces`, and `(*r)` or `(a[0])` moved
+/// would shrink rustc's span for the move.
+fn lendable(operand: &[TokenTree]) -> bool {
+    let [TokenTree::Group(group)] = operand else {
+        return true;
+    };
+    if group.delimiter() != Delimiter::Parenthesis {
+        return true;
+    }
+    if has_top_level_comma(group) {
+        return true; // a tuple: not lent, wrapped whole
+    }
+    let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+    match (inner.first(), inner.last()) {
+        (None, _) | (_, None) => false,
+        (Some(TokenTree::Group(_)), _) if inner.len() == 1 => false,
+        (Some(first), _) if is_punct(first, '&') => true,
+        (_, Some(TokenTree::Group(call))) => {
+            call.delimiter() == Delimiter::Parenthesis && callee_before(&inner, inner.len() - 1)
+        }
+        (_, Some(last)) => is_punct(last, '?') || is_await(Some(last)),
+    }
+}
+
 fn has_top_level_comma(group: &Group) -> bool {
     group
         .stream()
@@ -270,6 +335,22 @@ fn is_await(token: Option<&TokenTree>) -> bool {
 /// Whether the identifier at `index` is a lifetime or a label: `'a`.
 fn is_lifetime(tokens: &[TokenTree], index: usize) -> bool {
     index > 0 && is_joint_punct(&tokens[index - 1], '\'')
+}
+
+/// Whether `group` is an async block that only awaits, `async { f.await }`:
+/// clippy calls it redundant (`f` would do), and a label would hide that.
+fn only_awaits(before: &[TokenTree], group: &Group) -> bool {
+    let is_async = match before {
+        [.., TokenTree::Ident(word)] if word == "async" => true,
+        [.., TokenTree::Ident(word), TokenTree::Ident(moving)] => word == "async" && moving == "move",
+        _ => false,
+    };
+    if !is_async || group.delimiter() != Delimiter::Brace {
+        return false;
+    }
+    let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+    let ends_awaiting = matches!(inner.as_slice(), [.., dot, last] if is_punct(dot, '.') && is_await(Some(last)));
+    ends_awaiting && !inner.iter().any(|token| is_punct(token, ';'))
 }
 
 /// Whether the group after `before` is an attribute's: `#[…]` or `#![…]`.
@@ -343,8 +424,9 @@ fn chain_start(tokens: &[TokenTree]) -> Option<usize> {
                     }
                     end = last;
                 }
-                // A `macro_rules!` fragment: one operand.
-                Delimiter::None => return Some(last),
+                // A `macro_rules!` fragment: what it holds is not seen
+                // here (a parenthesised one would draw `unused_parens`).
+                Delimiter::None => return None,
                 Delimiter::Brace => return block_start(tokens, last),
             },
             TokenTree::Ident(ident) if ends_operand(ident) || is_lifetime(tokens, last) => {
@@ -357,12 +439,9 @@ fn chain_start(tokens: &[TokenTree]) -> Option<usize> {
                     Step::Continue(next_end) => end = next_end,
                 }
             }
-            // `name!(…)`: the macro's path comes next.
-            TokenTree::Punct(p)
-                if p.as_char() == '!' && end < tokens.len() && callee_before(tokens, end) =>
-            {
-                end = last;
-            }
+            // `name!(…)`: a macro may expand to anything, `!`-typed or
+            // written elsewhere; left as written.
+            TokenTree::Punct(p) if p.as_char() == '!' => return None,
             // `f::<T>`, then a call or `::`.
             TokenTree::Punct(p) if p.as_char() == '>' && end < tokens.len() => {
                 let open = turbofish_open(tokens, last)?;
@@ -484,12 +563,10 @@ fn block_start(tokens: &[TokenTree], index: usize) -> Option<usize> {
         Some("move") if before >= 1 && word(before - 1).as_deref() == Some("async") => {
             Some(before - 1)
         }
-        _ if is_punct(&tokens[before], '!') && callee_before(tokens, index) => {
-            let name = before.checked_sub(1)?;
-            chain_start(&tokens[..=name])
-        }
         _ => None,
     }
+    // `'label: loop { … }`: the label belongs to the operand; left as written.
+    .filter(|&start| !(start >= 1 && is_punct(&tokens[start - 1], ':') && start >= 3 && is_lifetime(tokens, start - 2)))
 }
 
 /// Whether the token before the operand at `start` cannot be part of it:
@@ -581,7 +658,7 @@ fn write_excerpt(tokens: &[TokenTree], text: &mut String) {
 
 #[cfg(test)]
 mod tests {
-    use super::{excerpt, operand_start};
+    use super::{excerpt, lendable, operand_start};
     use proc_macro2::{TokenStream, TokenTree};
 
     /// The operand of the last `.await` in `source`, as its excerpt.
@@ -604,7 +681,6 @@ mod tests {
             ),
             ("let v = async { x }.await", "async {…}.await"),
             ("async move { x }.await", "async move {…}.await"),
-            ("m!(x).await", "m!(…).await"),
             ("(a + b).await", "(…).await"),
             ("x.await.await", "x.await.await"),
             ("&x.await", "x.await"),
@@ -637,8 +713,28 @@ mod tests {
             "S { a }.await",
             "<T as Tr>::f().await",
             "'a: { x }.await",
+            "'l: loop { break x }.await",
+            "m!(x).await",
+            "std::m![x].await",
+            
         ] {
             assert_eq!(operand(uncertain), None, "{uncertain}");
+        }
+    }
+
+    /// A parenthesised operand is lent to the wrapping call only when that
+    /// changes nothing rustc says.
+    #[test]
+    fn parentheses_are_lent_only_around_a_value() {
+        let lent = |source: &str| {
+            let tokens: Vec<TokenTree> = source.parse::<TokenStream>().unwrap().into_iter().collect();
+            lendable(&tokens)
+        };
+        for value in ["(&mut fut)", "(f())", "(a.b(c))", "(x?)", "(x.await)", "f()", "(a, b)"] {
+            assert!(lent(value), "{value}");
+        }
+        for not in ["()", "((f()))", "({ f() })", "(*r)", "(a[0])", "(x)", "(a.b)"] {
+            assert!(!lent(not), "{not}");
         }
     }
 }

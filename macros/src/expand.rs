@@ -189,14 +189,14 @@ fn function_tokens(
     // clippy would suggest `#[must_use]` for the sync function it becomes.
     let helper = kind == Kind::Main && !accepted.programs_main;
     let allow_must_use =
-        (helper && !output.is_empty()).then(|| quote!(#[allow(clippy::must_use_candidate)]));
+        (helper && !output.is_empty()).then(|| quote!(#[cfg_attr(clippy, allow(clippy::must_use_candidate))]));
     // Clippy looks for panics in a function that returns `Result` through
     // its closures, the body's `async move` block among them, but not into a
     // plain `async fn`, whose type is a future: the body's own asserts are
     // not the sync function's doing.
     let block_shaped = !unsupported.any() && !inner_function(kind, function, accepted);
     let allow_panics =
-        (block_shaped && !output.is_empty()).then(|| quote!(#[allow(clippy::panic_in_result_fn)]));
+        (block_shaped && !output.is_empty()).then(|| quote!(#[cfg_attr(clippy, allow(clippy::panic_in_result_fn))]));
     let empty = Unsupported::default();
     let kept = if keep_signature { unsupported } else { &empty };
     let generics = if kept.generics.is_empty() {
@@ -229,12 +229,9 @@ fn function_tokens(
 /// Shapes 1 and 2: the body as an inner `async fn` or an `async move`
 /// block, driven to completion.
 fn driving_body(kind: Kind, args: &Args, function: &Function, accepted: &Accepted) -> TokenStream {
-    let Function { name, output, .. } = function;
+    let Function { name, .. } = function;
     let Accepted {
-        body,
-        lifetimes,
-        track_caller,
-        ..
+        body, track_caller, ..
     } = accepted;
     let (krate, facade_import) = facade(args);
     // With `block_on = path`, the call sits at the user's path, so a
@@ -302,42 +299,7 @@ fn driving_body(kind: Kind, args: &Args, function: &Function, accepted: &Accepte
             quote!(#driver(#first_arguments #future))
         }
     };
-    // The declared type appears twice, on the sync function (the user's
-    // tokens: what callers, rustdoc and lints see) and on the inner one,
-    // shown at the same place but marked as the macro's, so that no lint on
-    // it is reported twice.
-    // All of it the macro's: a label that points at it ("expected `R`
-    // because of return type") is then shown at the user's tokens, as for
-    // an `async fn`; a type part the user's, part the macro's, would have
-    // no span to show.
-    let inner_output = the_macros(output);
-
-    let mut no_parameters = Group::new(Delimiter::Parenthesis, TokenStream::new());
-    no_parameters.set_span(function.param_span);
-    let inner = inner_function.then(|| {
-        // At the user's `async`, so that the inner function spans what the
-        // user wrote: what rustc says of the function as a whole points
-        // there, and lints about the body's value (`clippy::implicit_return`)
-        // see the body as in an `async fn`. Its `pub(self)` (private, as
-        // without it) is written at that same `async`: to clippy's check
-        // for code a macro wrote, a function whose `pub` is not where its
-        // text says `pub` is the macro's, so clippy does not count the one
-        // call to it as a `single_call_fn`.
-        let at_async = function
-            .asyncness
-            .as_ref()
-            .map_or_else(Span::call_site, Ident::span);
-        let asyncness = Ident::new("async", at_async);
-        let mut self_only = Group::new(Delimiter::Parenthesis, quote_spanned!(at_async=> self));
-        self_only.set_span(at_async);
-        let private = quote_spanned!(at_async=> pub #self_only);
-        // Driven on this thread only: it need not be `Send`.
-        quote! {
-            #[allow(clippy::future_not_send)]
-            #track_caller
-            #private #asyncness fn #name #lifetimes #no_parameters #inner_output #body
-        }
-    });
+    let inner = inner_function.then(|| inner_async_fn(function, accepted, &body));
     // Without an inner function, rustc's word on `#[track_caller]` comes
     // from one that exists only to carry it.
     let track_caller = (inner.is_none() && track_caller.is_some()).then(|| {
@@ -357,6 +319,15 @@ fn driving_body(kind: Kind, args: &Args, function: &Function, accepted: &Accepte
 /// comments, which arrive as `#![doc = …]`), and the block without them.
 /// A block without any is returned as it is, its braces' spans untouched.
 fn split_inner_attributes(block: &Group) -> (TokenStream, Group) {
+    // Reading the tokens costs every function; the source text, when there
+    // is one, says more cheaply that there is nothing to split.
+    if block
+        .span()
+        .source_text()
+        .is_some_and(|text| !starts_with_inner_attribute(&text))
+    {
+        return (TokenStream::new(), block.clone());
+    }
     let tokens: Vec<TokenTree> = block.stream().into_iter().collect();
     let mut end = 0;
     while let [TokenTree::Punct(pound), TokenTree::Punct(bang), TokenTree::Group(brackets), ..] =
@@ -376,6 +347,68 @@ fn split_inner_attributes(block: &Group) -> (TokenStream, Group) {
     let mut rest = Group::new(Delimiter::Brace, tokens[end..].iter().cloned().collect());
     rest.set_span(block.span());
     (tokens[..end].iter().cloned().collect(), rest)
+}
+
+/// Whether a block's source text, `{ … }`, starts with an inner attribute
+/// (`#![…]`, `//!`, `/*!`) once whitespace and other comments are skipped.
+/// Unsure answers are `true`: the tokens are then read.
+fn starts_with_inner_attribute(text: &str) -> bool {
+    let mut rest = text.strip_prefix('{').unwrap_or(text);
+    loop {
+        rest = rest.trim_start();
+        if rest.starts_with("//!") || rest.starts_with("/*!") || rest.starts_with('#') {
+            return true;
+        }
+        if let Some(comment) = rest.strip_prefix("//") {
+            rest = comment.split_once('\n').map_or("", |(_, after)| after);
+        } else if rest.starts_with("/*") {
+            return true; // a block comment: let the tokens say
+        } else {
+            return false;
+        }
+    }
+}
+
+/// Shape 1's inner function: `async fn main() -> R { body }`.
+fn inner_async_fn(function: &Function, accepted: &Accepted, body: &TokenStream) -> TokenStream {
+    let Function { name, output, .. } = function;
+    let Accepted {
+        lifetimes,
+        track_caller,
+        ..
+    } = accepted;
+    // The declared type appears twice, on the sync function (the user's
+    // tokens: what callers, rustdoc and lints see) and on the inner one,
+    // shown at the same place but marked as the macro's, so that no lint on
+    // it is reported twice. All of it the macro's: a label that points at it
+    // ("expected `R` because of return type") is then shown at the user's
+    // tokens, as for an `async fn`; a type part the user's, part the
+    // macro's, would have no span to show.
+    let output = the_macros(output);
+    let mut no_parameters = Group::new(Delimiter::Parenthesis, TokenStream::new());
+    no_parameters.set_span(function.param_span);
+    // At the user's `async`, so that the inner function spans what the user
+    // wrote: what rustc says of the function as a whole points there, and
+    // lints about the body's value (`clippy::implicit_return`) see the body
+    // as in an `async fn`. Its `pub(self)` (private, as without it) is
+    // written at that same `async`: to clippy's check for code a macro
+    // wrote, a function whose `pub` is not where its text says `pub` is the
+    // macro's, so clippy does not count the one call to it as a
+    // `single_call_fn`.
+    let at_async = function
+        .asyncness
+        .as_ref()
+        .map_or_else(Span::call_site, Ident::span);
+    let asyncness = Ident::new("async", at_async);
+    let mut self_only = Group::new(Delimiter::Parenthesis, quote_spanned!(at_async=> self));
+    self_only.set_span(at_async);
+    let private = quote_spanned!(at_async=> pub #self_only);
+    // Driven on this thread only: it need not be `Send`.
+    quote! {
+        #[cfg_attr(clippy, allow(clippy::future_not_send))]
+        #track_caller
+        #private #asyncness fn #name #lifetimes #no_parameters #output #body
+    }
 }
 
 /// Whether the body can be an inner `async fn` with the user's signature

@@ -65,7 +65,7 @@ mod waits;
 
 pub use awaits::{at, Chain, Site};
 pub(crate) use awaits::{Forwarded, Recording};
-pub use waits::{block_on_waits, parse_duration, Waits, TEST_TIMEOUT_VARIABLE};
+pub use waits::{block_on_test, block_on_waits, parse_duration, Waits, TEST_TIMEOUT_VARIABLE};
 
 use std::cell::RefCell;
 use std::fmt;

@@ -75,32 +75,8 @@ fn cross_thread_ping_pong() {
 #[test]
 fn concurrent_wakes_from_many_threads() {
     watchdog(LIMIT, || {
-        let mailbox = Arc::new(Mailbox::default());
         let total = WAKERS * WAKES_EACH;
-        let mut polls = 0;
-        let mut wakers = Vec::new();
-        block_on(poll_fn(|cx| {
-            polls += 1;
-            if polls == 1 {
-                *mailbox.waker.lock().unwrap() = Some(cx.waker().clone());
-                for _ in 0..WAKERS {
-                    let mailbox = mailbox.clone();
-                    wakers.push(thread::spawn(move || {
-                        for _ in 0..WAKES_EACH {
-                            mailbox.bump();
-                        }
-                    }));
-                }
-            }
-            if mailbox.count.load(Ordering::Acquire) == total {
-                Poll::Ready(())
-            } else {
-                Poll::Pending
-            }
-        }));
-        for waker in wakers {
-            waker.join().unwrap();
-        }
+        let polls = many_wakers(|future| block_on(future));
         assert!(polls >= 2 && polls <= total + 1, "{polls} polls");
     });
 }
@@ -267,34 +243,43 @@ fn self_wakes_by_value_are_never_lost_wakes() {
 #[test]
 fn wakes_through_a_waker_kept_from_the_first_poll_are_never_lost_wakes() {
     watchdog(LIMIT, || {
-        let mailbox = Arc::new(Mailbox::default());
-        let total = WAKERS * WAKES_EACH;
-        let mut polls = 0;
-        let mut wakers = Vec::new();
-        block_on_watched(
-            pin!(poll_fn(|cx| {
-                polls += 1;
-                if polls == 1 {
-                    *mailbox.waker.lock().unwrap() = Some(cx.waker().clone());
-                    for _ in 0..WAKERS {
-                        let mailbox = mailbox.clone();
-                        wakers.push(thread::spawn(move || {
-                            for _ in 0..WAKES_EACH {
-                                mailbox.bump();
-                            }
-                        }));
-                    }
-                }
-                if mailbox.count.load(Ordering::Acquire) == total {
-                    Poll::Ready(())
-                } else {
-                    Poll::Pending
-                }
-            })),
-            &mut Strict,
-        );
-        for waker in wakers {
-            waker.join().unwrap();
-        }
+        many_wakers(|future| block_on_watched(pin!(future), &mut Strict));
     });
+}
+
+/// `WAKERS` threads each wake, `WAKES_EACH` times, through the waker the
+/// future kept from its first poll; `drive` drives the future. Returns the
+/// future's polls.
+fn many_wakers(
+    drive: impl FnOnce(
+        std::future::PollFn<Box<dyn FnMut(&mut std::task::Context<'_>) -> Poll<()> + '_>>,
+    ),
+) -> usize {
+    let mailbox = Arc::new(Mailbox::default());
+    let total = WAKERS * WAKES_EACH;
+    let polls = std::cell::Cell::new(0);
+    let wakers = std::cell::RefCell::new(Vec::new());
+    drive(poll_fn(Box::new(|cx: &mut std::task::Context<'_>| {
+        polls.set(polls.get() + 1);
+        if polls.get() == 1 {
+            *mailbox.waker.lock().unwrap() = Some(cx.waker().clone());
+            for _ in 0..WAKERS {
+                let mailbox = mailbox.clone();
+                wakers.borrow_mut().push(thread::spawn(move || {
+                    for _ in 0..WAKES_EACH {
+                        mailbox.bump();
+                    }
+                }));
+            }
+        }
+        if mailbox.count.load(Ordering::Acquire) == total {
+            Poll::Ready(())
+        } else {
+            Poll::Pending
+        }
+    })));
+    for waker in wakers.into_inner() {
+        waker.join().unwrap();
+    }
+    polls.get()
 }

@@ -12,7 +12,7 @@ use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::OnceLock;
-use std::task::Poll;
+use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
 use super::{emit, Chain, Chains, Forwarded, Ms, Recording};
@@ -137,6 +137,61 @@ impl Waits {
 #[allow(clippy::must_use_candidate)] // as for `block_on`: a future may be run for its effects
 pub fn block_on_waits<F: Future + ?Sized>(mut future: Pin<&mut F>, waits: &mut Waits) -> F::Output {
     let mut output = None;
+    drive_waits(
+        &mut |cx| match future.as_mut().poll(cx) {
+            Poll::Ready(ready) => {
+                output = Some(ready);
+                true
+            }
+            Poll::Pending => false,
+        },
+        waits,
+    );
+    match output {
+        Some(output) => output,
+        None => unreachable!("`drive_waits` returns once the future is ready"),
+    }
+}
+
+/// [`block_on_waits`] with [`Waits::test`]: what `#[lazy_main::test]` runs a
+/// test's body with. A function of its own, so that each test's code
+/// passes its name on and nothing more.
+///
+/// ```
+/// use std::pin::pin;
+///
+/// assert_eq!(lazy_main_runtime::trace::block_on_test("adds", pin!(async { 1 + 1 })), 2);
+/// ```
+#[allow(clippy::must_use_candidate)] // as for `block_on`: a future may be run for its effects
+pub fn block_on_test<F: Future + ?Sized>(label: &'static str, mut future: Pin<&mut F>) -> F::Output {
+    let mut output = None;
+    drive_test(
+        label,
+        &mut |cx| match future.as_mut().poll(cx) {
+            Poll::Ready(ready) => {
+                output = Some(ready);
+                true
+            }
+            Poll::Pending => false,
+        },
+    );
+    match output {
+        Some(output) => output,
+        None => unreachable!("`drive_test` returns once the future is ready"),
+    }
+}
+
+/// `drive_waits` for a test: built here, not in each test.
+#[cfg_attr(not(debug_assertions), inline)]
+fn drive_test(label: &'static str, poll: &mut dyn FnMut(&mut Context<'_>) -> bool) {
+    drive_waits(poll, &mut Waits::test(label));
+}
+
+/// The part of `block_on_waits` that does not depend on the future: in a
+/// debug build compiled once, here, and not again by every crate whose
+/// tests use it (as `crate::drive`).
+#[cfg_attr(not(debug_assertions), inline)]
+fn drive_waits(poll: &mut dyn FnMut(&mut Context<'_>) -> bool, waits: &mut Waits) {
     let latest = RefCell::new(Latest::default());
     let mut forwarded = Forwarded::default();
     let mut watch = Watching {
@@ -146,28 +201,18 @@ pub fn block_on_waits<F: Future + ?Sized>(mut future: Pin<&mut F>, waits: &mut W
     drive(
         &mut |cx| {
             let recording = Recording::start(&mut forwarded);
-            let poll = future.as_mut().poll(cx);
+            let ready = poll(cx);
             let chains = recording.finish(&mut forwarded);
-            match poll {
-                Poll::Ready(ready) => {
-                    output = Some(ready);
-                    true
-                }
-                Poll::Pending => {
-                    *latest.borrow_mut() = Latest {
-                        waiting_at: chains,
-                        polled: true,
-                    };
-                    false
-                }
+            if !ready {
+                *latest.borrow_mut() = Latest {
+                    waiting_at: chains,
+                    polled: true,
+                };
             }
+            ready
         },
         &mut watch,
     );
-    match output {
-        Some(output) => output,
-        None => unreachable!("`drive` returns once the future is ready"),
-    }
 }
 
 /// `Waits`, with what the latest poll left.
