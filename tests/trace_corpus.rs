@@ -597,8 +597,17 @@ impl Report {
             difference.what
         );
         if let Some(body) = self.body(difference.edition, &difference.body) {
-            for line in body.code.lines() {
-                println!("    | {line}");
+            if let Some((template, operand)) = &body.generated {
+                println!(
+                    "    written by `macro_rules! m {{ ($e:expr) => {{ … }} }}`, `m!({operand})`:"
+                );
+                for line in template.lines() {
+                    println!("    | {line}");
+                }
+            } else {
+                for line in body.code.lines() {
+                    println!("    | {line}");
+                }
             }
         }
         for line in difference.diff.lines() {
@@ -625,11 +634,13 @@ impl Report {
             .filter(|(year, _)| *year == edition.year)
             .count();
         println!(
-            "edition {}: {} bodies ({} helpers, {} programs' `main`, {} tests); {} compile \
-             plain, {} in all three variants (built and run); {differing} differ; {known} known",
+            "edition {}: {} bodies ({} helpers, {} written by a macro, {} programs' `main`, \
+             {} tests); {} compile plain, {} in all three variants (built and run); \
+             {differing} differ; {known} known",
             edition.year,
             edition.bodies.len(),
             count(Shape::Helper),
+            count(Shape::Generated),
             count(Shape::Main),
             count(Shape::Test),
             edition.compiling_plain,

@@ -288,10 +288,11 @@ const PLAIN_CHILDREN: &[&str] = &[
 ];
 /// With `trace`: the move into the wrapper's call.
 const TRACED_LABELS: &[&str] = &["value moved here"];
-/// With `trace`: helps for a move in a loop, or of a type without `Clone`.
+/// With `trace`: helps to move the expression out of a loop, or to clone.
 const TRACED_CHILDREN: &[&str] = &[
     "consider moving the expression out of the loop so it is only moved once",
     "implemented `Clone`, you could clone the value",
+    "consider cloning the value if the performance cost is acceptable",
 ];
 
 fn is_move_label(span: &Span, labels: &[&str]) -> bool {

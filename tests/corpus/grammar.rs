@@ -112,6 +112,12 @@ pub const OPERANDS: &[Operand] = &[
     operand("not_unpin_by_ref", "", "(&mut later(%V%))"),
     operand("boxed_not_unpin", "", "*Box::new(later(%V%))"),
     operand("inferred", "", "Default::default()"),
+    operand("unit", "", "()"),
+    operand("literal", "", "7"),
+    operand("string_literal", "", "\"text\""),
+    operand("tuple", "", "(later(%V%), 0u8)"),
+    operand("diverging", "", "todo!()"),
+    operand("braced_in_parens", "", "({ later(%V%) })"),
     operand("into_inferred", "", "ready(%V%).into()"),
 ];
 
@@ -358,6 +364,13 @@ const POSTFIX: &[Position] = &[
     ),
     at("try_on_value", "Option<u32>", "1u32", "u32", "Some(%A%?)"),
     at("try_in_unit", "()", SOME, OPTION, "let _v = %A%?;"),
+    at(
+        "try_to_unit_result",
+        "Result<(), String>",
+        "Ok::<u32, String>(3)",
+        "Result<u32, String>",
+        "let _v = %A%?;\nOk(())",
+    ),
     at(
         "try_then_method",
         "Result<String, String>",
@@ -855,6 +868,9 @@ pub enum Shape {
     Main,
     /// `#[lazy_main::test] async fn body_17()`, in a test target.
     Test,
+    /// A helper written by a `macro_rules!` that takes the operand as
+    /// `$e:expr`: the attribute sees it as one invisible group.
+    Generated,
 }
 
 /// One generated body.
@@ -865,6 +881,9 @@ pub struct Body {
     pub output: &'static str,
     /// The statements, not indented.
     pub code: String,
+    /// For [`Shape::Generated`]: the statements with `$e` for the operand,
+    /// and the operand the macro is called with.
+    pub generated: Option<(String, String)>,
     /// `operand × position`, for the summary.
     pub description: String,
 }
@@ -908,6 +927,17 @@ const PAIRS: &[(&str, &str)] = &[
     ("struct_literal", "let"),
     ("double_parens", "let"),
     ("inferred", "let"),
+    ("unit", "statement"),
+    ("unit", "let"),
+    ("unit", "println"),
+    ("literal", "let"),
+    ("string_literal", "add_left"),
+    ("tuple", "let"),
+    ("diverging", "let"),
+    ("diverging", "tail"),
+    ("diverging", "statement"),
+    ("braced_in_parens", "let"),
+    ("braced_in_parens", "tail"),
 ];
 
 /// The bodies of one edition, numbered from 1.
@@ -926,13 +956,20 @@ pub fn bodies(edition: u32) -> Vec<Body> {
                 continue; // `match x {}.await;` does not parse
             }
             let name = format!("body_{}", bodies.len() + 1);
-            let code = fill(position, operand);
-            let shape = shape_of(bodies.len(), position.output);
+            let code = fill(position, operand, None);
+            // A macro's own `$…` would clash with the writing macro's.
+            let can_be_generated = operand.setup.is_empty() && !position.code.contains('$');
+            let shape = shape_of(bodies.len(), position.output, can_be_generated);
+            let generated = (shape == Shape::Generated).then(|| {
+                let text = fill_placeholders(operand.expr, position, 0);
+                (fill(position, operand, Some("$e")), text)
+            });
             bodies.push(Body {
                 name,
                 shape,
                 output: position.output,
                 code,
+                generated,
                 description: format!("{} × {}", operand.name, position.name),
             });
         }
@@ -940,13 +977,16 @@ pub fn bodies(edition: u32) -> Vec<Body> {
     bodies
 }
 
-/// Every third body that returns `()` is a test; of the others, every
-/// seventh is a program's `main`.
-fn shape_of(index: usize, output: &str) -> Shape {
-    if output == "()" && index % 3 == 0 {
+/// Every third body that a test can return is a test; of the others, every
+/// seventh is a program's `main`, and one in eleven that can be is written by
+/// a macro.
+fn shape_of(index: usize, output: &str, can_be_generated: bool) -> Shape {
+    if matches!(output, "()" | "Result<(), String>") && index % 3 == 0 {
         Shape::Test
     } else if index % 7 == 3 {
         Shape::Main
+    } else if can_be_generated && index % 11 == 5 {
+        Shape::Generated
     } else {
         Shape::Helper
     }
@@ -971,8 +1011,16 @@ fn next_hole(code: &str) -> Option<usize> {
         .min()
 }
 
-/// The position's code with its holes filled, after the operands' setup.
-fn fill(position: &Position, operand: &Operand) -> String {
+/// `text` for the `hole`th hole of `position`.
+fn fill_placeholders(text: &str, position: &Position, hole: usize) -> String {
+    text.replace("%V%", position.value)
+        .replace("%T%", position.ty)
+        .replace("%N%", &hole.to_string())
+}
+
+/// The position's code with its holes filled, after the operands' setup;
+/// with `fixed`, each operand is that text instead.
+fn fill(position: &Position, operand: &Operand, fixed: Option<&str>) -> String {
     let mut setup = String::new();
     let mut code = String::new();
     let mut rest = position.code;
@@ -980,16 +1028,14 @@ fn fill(position: &Position, operand: &Operand) -> String {
     while let Some(index) = next_hole(rest) {
         let awaited = &rest[index..index + 3] == "%A%";
         code.push_str(&rest[..index]);
-        let instance = |text: &str| {
-            text.replace("%V%", position.value)
-                .replace("%T%", position.ty)
-                .replace("%N%", &hole.to_string())
-        };
         if !operand.setup.is_empty() {
-            setup.push_str(&instance(operand.setup));
+            setup.push_str(&fill_placeholders(operand.setup, position, hole));
             setup.push('\n');
         }
-        code.push_str(&instance(operand.expr));
+        match fixed {
+            Some(text) => code.push_str(text),
+            None => code.push_str(&fill_placeholders(operand.expr, position, hole)),
+        }
         if awaited {
             code.push_str(".await");
         }

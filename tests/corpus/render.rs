@@ -267,6 +267,14 @@ pub fn render(bodies: &[&Body], variant: Variant, kind: Kind) -> Source {
         let (indent, attribute, signature) = match body.shape {
             Shape::Helper => ("", "main", format!("async fn {}()", body.name)),
             Shape::Test => ("", "test", format!("async fn {}()", body.name)),
+            Shape::Generated => {
+                let _ = writeln!(
+                    source.text,
+                    "macro_rules! {} {{\n    ($e:expr) => {{",
+                    body.name
+                );
+                ("        ", "main", format!("async fn {}()", body.name))
+            }
             Shape::Main => {
                 let _ = writeln!(
                     source.text,
@@ -288,12 +296,19 @@ pub fn render(bodies: &[&Body], variant: Variant, kind: Kind) -> Source {
             format!(" -> {}", body.output)
         };
         let _ = writeln!(source.text, "{indent}{signature}{output} {{");
-        for line in body.code.lines() {
+        let code = body
+            .generated
+            .as_ref()
+            .map_or(&body.code, |(template, _)| template);
+        for line in code.lines() {
             let _ = writeln!(source.text, "{indent}    {line}");
         }
         let _ = writeln!(source.text, "{indent}}}");
         if body.shape == Shape::Main {
             source.text.push_str("}\n");
+        }
+        if let Some((_, operand)) = &body.generated {
+            let _ = writeln!(source.text, "    }};\n}}\n{}!({operand});", body.name);
         }
         source
             .bodies
