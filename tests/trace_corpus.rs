@@ -12,7 +12,9 @@
 //! - **runs**: the bodies that compile are built (their late lints compared
 //!   again, now that no error stops them) and run; stdout, and stderr
 //!   without the trace's `lazy_main:` lines, must be the same, panics
-//!   (caught per body, their messages printed) and drop order included.
+//!   (caught per body, their messages printed) and drop order included;
+//! - **clippy**: its diagnostics of the bodies that compile must be the same
+//!   too (skipped, and said so, where clippy is not installed).
 //!
 //! One difference is known and cannot be avoided by the labelling: when the
 //! awaited operand is a variable used again after `.await` moved it, plain
@@ -45,7 +47,7 @@ use std::time::{Duration, Instant};
 
 use corpus::diagnostics::{self, Diagnostic, File};
 use corpus::grammar::{self, Body, Shape};
-use corpus::project::{Phase, Reported, Target, Workspace};
+use corpus::project::{self, Phase, Reported, Target, Workspace};
 use corpus::render::{self, Kind, Source, Variant};
 use corpus::runs;
 
@@ -124,7 +126,7 @@ fn run(report: &mut Report, editions: &mut Vec<Edition>) -> Result<(), String> {
     report.timings.push(("cargo check", started.elapsed()));
     let diagnostics = by_target(&checked, &sources, Phase::Check)?;
     for edition in editions.iter_mut() {
-        compare_diagnostics(report, edition, Phase::Check, &diagnostics);
+        compare_diagnostics(report, edition, Phase::Check, "diagnostics", &diagnostics);
         edition.compiling_plain = compiling(edition, &diagnostics, &[Variant::Plain]).len();
         edition.compiling = compiling(edition, &diagnostics, &Variant::ALL);
         if let Some(errors) = outside_errors(edition.year, &diagnostics) {
@@ -148,10 +150,27 @@ fn run(report: &mut Report, editions: &mut Vec<Edition>) -> Result<(), String> {
     let executables = executables(&built);
     let started = Instant::now();
     for edition in editions.iter() {
-        compare_diagnostics(report, edition, Phase::Run, &diagnostics);
+        let what = "diagnostics of the build without the failing bodies";
+        compare_diagnostics(report, edition, Phase::Run, what, &diagnostics);
         compare_runs(report, edition, &executables)?;
     }
     report.timings.push(("runs", started.elapsed()));
+
+    // Clippy's word on the same bodies: users lint what they trace.
+    if !project::has_clippy() {
+        report
+            .skipped
+            .push("clippy: not installed for this toolchain");
+        return Ok(());
+    }
+    let started = Instant::now();
+    let linted = workspace.cargo("clippy", Phase::Run)?;
+    let diagnostics = by_target(&linted, &sources, Phase::Run)?;
+    for edition in editions.iter() {
+        let what = "clippy's diagnostics";
+        compare_diagnostics(report, edition, Phase::Run, what, &diagnostics);
+    }
+    report.timings.push(("cargo clippy", started.elapsed()));
     Ok(())
 }
 
@@ -279,16 +298,15 @@ fn diff(plain: &str, other: &str) -> String {
         .to_string()
 }
 
+/// Compares each traced variant's diagnostics of `phase` with plain's, body
+/// by body; `what` names them in the report.
 fn compare_diagnostics(
     report: &mut Report,
     edition: &Edition,
     phase: Phase,
+    what: &'static str,
     diagnostics: &HashMap<Target, ByBody>,
 ) {
-    let what = match phase {
-        Phase::Check => "diagnostics",
-        Phase::Run => "diagnostics of the build without the failing bodies",
-    };
     let empty = ByBody::new();
     for kind in [Kind::Bin, Kind::Tests] {
         let of = |variant| {
@@ -505,6 +523,8 @@ struct Report {
     /// Bodies whose only difference is the known move, by edition.
     known: BTreeSet<(u32, String)>,
     failures: Vec<String>,
+    /// What could not be compared here, and why.
+    skipped: Vec<&'static str>,
     timings: Vec<(&'static str, Duration)>,
 }
 
@@ -541,6 +561,9 @@ impl Report {
                     known.join("\n    ")
                 );
             }
+        }
+        for skipped in &self.skipped {
+            println!("skipped: {skipped}");
         }
         for failure in &self.failures {
             println!("FAILED: {failure}");

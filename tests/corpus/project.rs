@@ -167,11 +167,11 @@ impl Workspace {
         write_if_changed(&self.path(target), text)
     }
 
-    /// `cargo check` (or `build`) of every target of `phase`, in all
-    /// packages at once, going on past errors.
+    /// `cargo check` (or `build`, `clippy`) of every target of `phase`, in
+    /// all packages at once, going on past errors.
     pub fn cargo(&self, subcommand: &str, phase: Phase) -> Result<Reported, String> {
         let pattern = format!("{}_*", phase.name());
-        let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        let output = cargo()
             .arg(subcommand)
             .args(["--offline", "--quiet", "--workspace", "--keep-going"])
             .args([
@@ -199,6 +199,20 @@ impl Workspace {
             stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
         })
     }
+}
+
+/// Whether `cargo clippy` runs with this toolchain.
+pub fn has_clippy() -> bool {
+    cargo()
+        .args(["clippy", "--version"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success())
+}
+
+fn cargo() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
 }
 
 fn package_manifest(edition: u32) -> String {
