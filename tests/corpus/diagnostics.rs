@@ -281,9 +281,12 @@ pub fn is_known_move(plain: &Diagnostic, traced: &Diagnostic) -> bool {
 
 /// Plain's labels for the move, after the moved place's name.
 const PLAIN_LABELS: &[&str] = &["moved due to this await"];
-/// Plain's children: the note on `into_future`, a help to clone.
+/// Plain's children: the note on `into_future` (worded "`into_future`
+/// takes …" in 1.95, "the `await` is desugared into a call to
+/// `std::future::IntoFuture::into_future`, which takes …" in 1.100), a help
+/// to clone.
 const PLAIN_CHILDREN: &[&str] = &[
-    "`into_future` takes ownership of the receiver `self`, which moves",
+    "takes ownership of the receiver `self`, which moves",
     "you can `clone` the value and consume it, but this might not be your desired behavior",
 ];
 /// With `trace`: the move into the wrapper's call.
