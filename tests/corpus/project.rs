@@ -1,7 +1,9 @@
-//! The scratch workspace under `target/`: one package per edition, each
-//! with a bin and a test target per variant and phase, depending on this
-//! workspace's `lazy-main` by path. Files are rewritten only when their text
-//! changes, so that a second run reuses what cargo already built.
+//! The scratch workspace under `target/`: per edition, a package of bins
+//! and a package of test targets (cargo builds a package's bins before its
+//! tests, and the bins of the check fail), each with one target per variant
+//! and phase, depending on this workspace's `lazy-main` by path. Files are
+//! rewritten only when their text changes, so that a second run reuses what
+//! cargo already built.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -61,28 +63,33 @@ impl Target {
 
     /// The source's path as rustc names it, relative to the workspace root.
     pub fn relative_path(&self) -> String {
-        format!("{}/{}", package_dir(self.edition), self.file())
+        format!("{}/{}", package_dir(self.edition, self.kind), self.file())
     }
 
-    /// Every target of an edition.
-    pub fn all(edition: u32) -> impl Iterator<Item = Self> {
+    /// Every target of one package.
+    fn all(edition: u32, kind: Kind) -> impl Iterator<Item = Self> {
         [Phase::Check, Phase::Run]
             .into_iter()
             .flat_map(move |phase| {
-                Variant::ALL.into_iter().flat_map(move |variant| {
-                    [Kind::Bin, Kind::Tests].map(|kind| Self {
-                        edition,
-                        phase,
-                        variant,
-                        kind,
-                    })
+                Variant::ALL.map(|variant| Self {
+                    edition,
+                    phase,
+                    variant,
+                    kind,
                 })
             })
     }
 }
 
-fn package_dir(edition: u32) -> String {
-    format!("e{edition}")
+const KINDS: [Kind; 2] = [Kind::Bin, Kind::Tests];
+
+/// `bins-2021`, `tests-2024`: the package's directory and, after
+/// `corpus-`, its name.
+fn package_dir(edition: u32, kind: Kind) -> String {
+    match kind {
+        Kind::Bin => format!("bins-{edition}"),
+        Kind::Tests => format!("tests-{edition}"),
+    }
 }
 
 /// What one cargo run reported: its JSON messages, and its own errors.
@@ -121,7 +128,7 @@ impl Workspace {
         let members: Vec<String> = self
             .editions
             .iter()
-            .map(|&edition| format!("{:?}", package_dir(edition)))
+            .flat_map(|&edition| KINDS.map(|kind| format!("{:?}", package_dir(edition, kind))))
             .collect();
         let manifest = format!(
             "# The trace corpus's scratch workspace (tests/trace_corpus.rs).\n\
@@ -138,12 +145,12 @@ impl Workspace {
             let text = fs::read_to_string(&lock).map_err(|e| e.to_string())?;
             write_if_changed(&self.dir.join("Cargo.lock"), &text)?;
         }
-        for &edition in &self.editions {
+        for (&edition, kind) in self.editions.iter().flat_map(|e| KINDS.map(|k| (e, k))) {
             write_if_changed(
-                &self.dir.join(package_dir(edition)).join("Cargo.toml"),
-                &package_manifest(edition),
+                &self.dir.join(package_dir(edition, kind)).join("Cargo.toml"),
+                &package_manifest(edition, kind),
             )?;
-            for target in Target::all(edition) {
+            for target in Target::all(edition, kind) {
                 let path = self.path(&target);
                 if !path.exists() {
                     let placeholder = match target.kind {
@@ -158,9 +165,7 @@ impl Workspace {
     }
 
     pub fn path(&self, target: &Target) -> PathBuf {
-        self.dir
-            .join(package_dir(target.edition))
-            .join(target.file())
+        self.dir.join(target.relative_path())
     }
 
     pub fn write(&self, target: &Target, text: &str) -> Result<(), String> {
@@ -215,15 +220,16 @@ fn cargo() -> Command {
     Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
 }
 
-fn package_manifest(edition: u32) -> String {
+fn package_manifest(edition: u32, kind: Kind) -> String {
     let mut manifest = format!(
-        "[package]\nname = \"corpus-{edition}\"\nversion = \"0.0.0\"\n\
+        "[package]\nname = \"corpus-{}\"\nversion = \"0.0.0\"\n\
          edition = \"{edition}\"\npublish = false\nautobins = false\n\
          autotests = false\nautoexamples = false\nautobenches = false\n\n\
          [dependencies]\nlazy-main = {{ path = {} }}\n",
+        package_dir(edition, kind),
         toml_string(&root())
     );
-    for target in Target::all(edition) {
+    for target in Target::all(edition, kind) {
         let (section, extra) = match target.kind {
             Kind::Bin => ("bin", "test = false\n"),
             Kind::Tests => ("test", ""),
