@@ -16,13 +16,23 @@
 //! - **clippy**: its diagnostics of the bodies that compile must be the same
 //!   too (skipped, and said so, where clippy is not installed).
 //!
-//! One difference is known and cannot be avoided by the labelling: when the
-//! awaited operand is a variable used again after `.await` moved it, plain
-//! rustc says "`x` moved due to this await" with a note on `into_future`,
-//! while with `trace` the move is into the wrapper's call, "value moved
-//! here". Those bodies are listed apart; everything else in their
-//! diagnostics (code, message, primary span, the other labels and children)
-//! must still be the same.
+//! Three differences are known and cannot be avoided by the labelling,
+//! which moves the operand into a call; each is asserted narrowly
+//! (`corpus/diagnostics.rs`, `Known`) and its bodies are listed apart:
+//!
+//! - a variable used again after `.await` moved it: plain rustc says "`x`
+//!   moved due to this await" with a note on `into_future`, with `trace` the
+//!   move is into the wrapper's call, "value moved here";
+//! - a call whose future cannot be awaited (not `Unpin` behind a `Box`):
+//!   plain rustc labels the call "this call returns `T`", with `trace` the
+//!   label is missing;
+//! - a value whose type is not known where it is awaited
+//!   (`Default::default().await`; `let f = todo!();` then `f.await`): both
+//!   fail at the same token, but the type-annotations error is E0283, not
+//!   E0790, or `trace` adds a second "is not a future" naming its bound.
+//!
+//! Everything else in those diagnostics (code, message, primary span, the
+//! other labels and children) must still be the same.
 //!
 //! What may differ without the program differing is left out of the
 //! comparison: the columns of spans on the attribute line, the generated
@@ -45,7 +55,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use corpus::diagnostics::{self, Diagnostic, File};
+use corpus::diagnostics::{self, Diagnostic, File, Known};
 use corpus::grammar::{self, Body, Shape};
 use corpus::project::{self, Phase, Reported, Target, Workspace};
 use corpus::render::{self, Kind, Source, Variant};
@@ -261,10 +271,10 @@ fn by_target(
     }
 }
 
-/// Whether the two lists are the same, differ only by the known move, or differ.
+/// Whether the two lists are the same, differ only as is known, or differ.
 enum Verdict {
     Same,
-    Known,
+    Known(Known),
     Differs(String),
 }
 
@@ -272,13 +282,8 @@ fn verdict(plain: &[Diagnostic], other: &[Diagnostic]) -> Verdict {
     if plain == other {
         return Verdict::Same;
     }
-    let known = plain.len() == other.len()
-        && plain
-            .iter()
-            .zip(other)
-            .all(|(plain, other)| plain == other || diagnostics::is_known_move(plain, other));
-    if known {
-        return Verdict::Known;
+    if let Some(known) = diagnostics::known_difference(plain, other) {
+        return Verdict::Known(known);
     }
     let text = |list: &[Diagnostic]| {
         list.iter()
@@ -327,8 +332,8 @@ fn compare_diagnostics(
                 let list = |by_body: &ByBody| by_body.get(name).cloned().unwrap_or_default();
                 match verdict(&list(plain), &list(other)) {
                     Verdict::Same => {}
-                    Verdict::Known => {
-                        report.known.insert((edition.year, name.clone()));
+                    Verdict::Known(known) => {
+                        report.known.insert((known, edition.year, name.clone()));
                     }
                     Verdict::Differs(diff) => report.differences.push(Difference {
                         edition: edition.year,
@@ -520,8 +525,8 @@ struct Report {
     rustc: String,
     editions: Vec<Edition>,
     differences: Vec<Difference>,
-    /// Bodies whose only difference is the known move, by edition.
-    known: BTreeSet<(u32, String)>,
+    /// Bodies whose only difference is known, by kind and edition.
+    known: BTreeSet<(Known, u32, String)>,
     failures: Vec<String>,
     /// What could not be compared here, and why.
     skipped: Vec<&'static str>,
@@ -545,21 +550,22 @@ impl Report {
             self.print_edition(edition);
         }
         self.print_tallies();
-        for year in EDITIONS {
-            let known: Vec<String> = self
-                .known
-                .iter()
-                .filter(|(edition, _)| *edition == year)
-                .map(|(_, name)| self.described(year, name))
-                .collect();
-            if !known.is_empty() {
-                println!(
-                    "known: moves of an awaited variable, edition {year}, {} bodies (plain rustc \
-                     says \"moved due to this await\", with `trace` \"value moved here\"; code, \
-                     message, primary span and the rest the same):\n    {}",
-                    known.len(),
-                    known.join("\n    ")
-                );
+        for kind in Known::ALL {
+            for year in EDITIONS {
+                let known: Vec<String> = self
+                    .known
+                    .iter()
+                    .filter(|(known, edition, _)| (*known, *edition) == (kind, year))
+                    .map(|(_, _, name)| self.described(year, name))
+                    .collect();
+                if !known.is_empty() {
+                    println!(
+                        "known, edition {year}, {} bodies: {}:\n    {}",
+                        known.len(),
+                        kind.describe(),
+                        known.join("\n    ")
+                    );
+                }
             }
         }
         for skipped in &self.skipped {
@@ -654,7 +660,7 @@ impl Report {
         let known = self
             .known
             .iter()
-            .filter(|(year, _)| *year == edition.year)
+            .filter(|(_, year, _)| *year == edition.year)
             .count();
         println!(
             "edition {}: {} bodies ({} helpers, {} written by a macro, {} programs' `main`, \

@@ -81,7 +81,14 @@ pub(crate) fn label(body: &Group, krate: &TokenStream) -> Option<Group> {
     let mut labels = 0;
     let mut shadowed = Vec::new();
     macros_defined(&body.stream(), &mut shadowed);
-    let labelled = label_group(body, &Labelling { krate, shadowed: &shadowed }, &mut labels);
+    let labelled = label_group(
+        body,
+        &Labelling {
+            krate,
+            shadowed: &shadowed,
+        },
+        &mut labels,
+    );
     (labels > 0).then_some(labelled)
 }
 
@@ -174,7 +181,12 @@ fn label_stream(stream: TokenStream, labelling: &Labelling<'_>, labels: &mut usi
                     let operand = out.split_off(starts[start]);
                     let await_keyword = &original[index + 1];
                     let excerpt = excerpt(&original[start..index]);
-                    out.extend(wrapped(operand, await_keyword.span(), &excerpt, labelling.krate));
+                    out.extend(wrapped(
+                        operand,
+                        await_keyword.span(),
+                        &excerpt,
+                        labelling.krate,
+                    ));
                     *labels += 1;
                 }
                 out.push(token.clone());
@@ -257,7 +269,10 @@ fn wrapped(
         quote!(&#krate::__private::Site { file: #site, excerpt: #excerpt }),
     );
     site.set_span(last);
-    quote!(#callee #arguments .__lazy_main_at #site)
+    // The method carries the `await`'s span: where the operand's type is
+    // known only after the call, a value that is no future is reported there.
+    let method = Ident::new("__lazy_main_at", await_span);
+    quote!(#callee #arguments . #method #site)
 }
 
 /// Whether an operand can be wrapped as it is: anything but a
@@ -342,14 +357,17 @@ fn is_lifetime(tokens: &[TokenTree], index: usize) -> bool {
 fn only_awaits(before: &[TokenTree], group: &Group) -> bool {
     let is_async = match before {
         [.., TokenTree::Ident(word)] if word == "async" => true,
-        [.., TokenTree::Ident(word), TokenTree::Ident(moving)] => word == "async" && moving == "move",
+        [.., TokenTree::Ident(word), TokenTree::Ident(moving)] => {
+            word == "async" && moving == "move"
+        }
         _ => false,
     };
     if !is_async || group.delimiter() != Delimiter::Brace {
         return false;
     }
     let inner: Vec<TokenTree> = group.stream().into_iter().collect();
-    let ends_awaiting = matches!(inner.as_slice(), [.., dot, last] if is_punct(dot, '.') && is_await(Some(last)));
+    let ends_awaiting =
+        matches!(inner.as_slice(), [.., dot, last] if is_punct(dot, '.') && is_await(Some(last)));
     ends_awaiting && !inner.iter().any(|token| is_punct(token, ';'))
 }
 
@@ -566,7 +584,12 @@ fn block_start(tokens: &[TokenTree], index: usize) -> Option<usize> {
         _ => None,
     }
     // `'label: loop { … }`: the label belongs to the operand; left as written.
-    .filter(|&start| !(start >= 1 && is_punct(&tokens[start - 1], ':') && start >= 3 && is_lifetime(tokens, start - 2)))
+    .filter(|&start| {
+        !(start >= 1
+            && is_punct(&tokens[start - 1], ':')
+            && start >= 3
+            && is_lifetime(tokens, start - 2))
+    })
 }
 
 /// Whether the token before the operand at `start` cannot be part of it:
@@ -716,7 +739,6 @@ mod tests {
             "'l: loop { break x }.await",
             "m!(x).await",
             "std::m![x].await",
-            
         ] {
             assert_eq!(operand(uncertain), None, "{uncertain}");
         }
@@ -727,13 +749,30 @@ mod tests {
     #[test]
     fn parentheses_are_lent_only_around_a_value() {
         let lent = |source: &str| {
-            let tokens: Vec<TokenTree> = source.parse::<TokenStream>().unwrap().into_iter().collect();
+            let tokens: Vec<TokenTree> =
+                source.parse::<TokenStream>().unwrap().into_iter().collect();
             lendable(&tokens)
         };
-        for value in ["(&mut fut)", "(f())", "(a.b(c))", "(x?)", "(x.await)", "f()", "(a, b)"] {
+        for value in [
+            "(&mut fut)",
+            "(f())",
+            "(a.b(c))",
+            "(x?)",
+            "(x.await)",
+            "f()",
+            "(a, b)",
+        ] {
             assert!(lent(value), "{value}");
         }
-        for not in ["()", "((f()))", "({ f() })", "(*r)", "(a[0])", "(x)", "(a.b)"] {
+        for not in [
+            "()",
+            "((f()))",
+            "({ f() })",
+            "(*r)",
+            "(a[0])",
+            "(x)",
+            "(a.b)",
+        ] {
             assert!(!lent(not), "{not}");
         }
     }

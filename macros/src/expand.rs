@@ -188,15 +188,15 @@ fn function_tokens(
     // A plain `async fn` returns a future, which is `must_use` already;
     // clippy would suggest `#[must_use]` for the sync function it becomes.
     let helper = kind == Kind::Main && !accepted.programs_main;
-    let allow_must_use =
-        (helper && !output.is_empty()).then(|| quote!(#[cfg_attr(clippy, allow(clippy::must_use_candidate))]));
+    let allow_must_use = (helper && !output.is_empty())
+        .then(|| quote!(#[cfg_attr(clippy, allow(clippy::must_use_candidate))]));
     // Clippy looks for panics in a function that returns `Result` through
     // its closures, the body's `async move` block among them, but not into a
     // plain `async fn`, whose type is a future: the body's own asserts are
     // not the sync function's doing.
     let block_shaped = !unsupported.any() && !inner_function(kind, function, accepted);
-    let allow_panics =
-        (block_shaped && !output.is_empty()).then(|| quote!(#[cfg_attr(clippy, allow(clippy::panic_in_result_fn))]));
+    let allow_panics = (block_shaped && !output.is_empty())
+        .then(|| quote!(#[cfg_attr(clippy, allow(clippy::panic_in_result_fn))]));
     let empty = Unsupported::default();
     let kept = if keep_signature { unsupported } else { &empty };
     let generics = if kept.generics.is_empty() {

@@ -231,8 +231,141 @@ impl Diagnostic {
     }
 }
 
-/// The one known difference, which the labelling cannot avoid: the awaited
-/// operand is a variable that is used again after `.await` moved it. rustc
+/// The differences the labelling cannot avoid, each asserted narrowly.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+pub enum Known {
+    /// See [`is_known_move`].
+    Move,
+    /// See [`is_known_call_label`].
+    CallLabel,
+    /// See [`is_known_unknown_type`].
+    UnknownType,
+}
+
+impl Known {
+    pub const ALL: [Known; 3] = [Known::Move, Known::CallLabel, Known::UnknownType];
+
+    /// For the summary: what differs, and what is still the same.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Known::Move => {
+                "moves of an awaited variable (plain rustc says \"moved due to this await\", \
+                 with `trace` \"value moved here\"; code, message, primary span and the rest \
+                 the same)"
+            }
+            Known::CallLabel => {
+                "an awaited call's future that cannot be awaited (with `trace`, no label \
+                 \"this call returns `…`\" on the call; code, message, primary span and the \
+                 rest the same)"
+            }
+            Known::UnknownType => {
+                "an awaited value whose type is not known where it is awaited (both fail, at \
+                 the same tokens; the type-annotations error's code and words differ, or \
+                 `trace` adds a second error at the same token naming its bound)"
+            }
+        }
+    }
+}
+
+/// The known difference between the two lists, if that is all that differs.
+pub fn known_difference(plain: &[Diagnostic], traced: &[Diagnostic]) -> Option<Known> {
+    if plain.len() == traced.len() {
+        let mut found = None;
+        for (plain, traced) in plain.iter().zip(traced) {
+            let known = if plain == traced {
+                continue;
+            } else if is_known_move(plain, traced) {
+                Known::Move
+            } else if is_known_call_label(plain, traced) {
+                Known::CallLabel
+            } else if is_known_unknown_type(plain, traced) {
+                Known::UnknownType
+            } else {
+                return None;
+            };
+            if found.is_some_and(|found| found != known) {
+                return None;
+            }
+            found = Some(known);
+        }
+        return found;
+    }
+    is_known_second_error(plain, traced).then_some(Known::UnknownType)
+}
+
+/// A future the body cannot await (one that is not `Unpin` behind a `Box`,
+/// say) made by a call: rustc labels the call "this call returns `T`", a
+/// label it gives only where the awaited expression is the call itself; with
+/// `trace` the call is the wrapper's argument. All else must be the same.
+pub fn is_known_call_label(plain: &Diagnostic, traced: &Diagnostic) -> bool {
+    let without = |diagnostic: &Diagnostic| {
+        let mut diagnostic = diagnostic.clone();
+        diagnostic.spans.retain(|span| {
+            !span
+                .label
+                .as_deref()
+                .is_some_and(|label| label.starts_with("this call returns `"))
+        });
+        diagnostic.lines.clear();
+        diagnostic
+    };
+    plain.level == "error"
+        && plain.spans.len() == traced.spans.len() + 1
+        && without(plain) == without(traced)
+}
+
+/// An awaited value whose type rustc cannot infer (`Default::default()`):
+/// plain rustc reports the call to `into_future` the `.await` makes, "cannot
+/// call associated function on trait" (E0790), while with `trace` it is the
+/// wrapper's argument, "type annotations needed" (E0283 or E0282). Both are
+/// errors with the same primary span.
+pub fn is_known_unknown_type(plain: &Diagnostic, traced: &Diagnostic) -> bool {
+    const ANNOTATIONS: [&str; 3] = ["E0790", "E0283", "E0282"];
+    let is_annotation = |diagnostic: &Diagnostic| {
+        diagnostic.level == "error"
+            && diagnostic
+                .code
+                .as_deref()
+                .is_some_and(|code| ANNOTATIONS.contains(&code))
+    };
+    is_annotation(plain)
+        && is_annotation(traced)
+        && traced.message == "type annotations needed"
+        && plain.primary_locations() == traced.primary_locations()
+}
+
+/// A variable whose type is known only after the `.await` (`let f =
+/// todo!();`, then `f.await`): where plain rustc gives one "is not a
+/// future" error, `trace` gives it too and, before it, one more at the same
+/// token that names the wrapper's bound. Every other diagnostic must be the
+/// same.
+fn is_known_second_error(plain: &[Diagnostic], traced: &[Diagnostic]) -> bool {
+    let names_the_bound = |diagnostic: &Diagnostic| {
+        diagnostic.children.iter().any(|child| {
+            child
+                .message
+                .starts_with("required by a bound in `lazy_main::__private::Wrap")
+        })
+    };
+    let Some(extra) = traced.iter().position(names_the_bound) else {
+        return false;
+    };
+    let mut rest = traced.to_vec();
+    let second = rest.remove(extra);
+    plain.len() == rest.len()
+        && plain.iter().zip(&rest).all(|(plain, traced)| {
+            plain == traced
+                || (plain.level == "error"
+                    && plain.code == traced.code
+                    && plain.message == traced.message
+                    && plain.message.ends_with("is not a future")
+                    && second.message == plain.message
+                    && second.primary_locations() == plain.primary_locations()
+                    && plain.primary_locations() == traced.primary_locations())
+        })
+}
+
+/// The awaited operand is a variable that is used again after `.await` moved it. rustc
 /// labels the move "`x` moved due to this await", with a note on
 /// `into_future` (and, for some types, a help to clone); with `trace` the
 /// move is into the wrapper's call, "value moved here" (in a loop, on the

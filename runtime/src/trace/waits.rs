@@ -163,18 +163,18 @@ pub fn block_on_waits<F: Future + ?Sized>(mut future: Pin<&mut F>, waits: &mut W
 /// assert_eq!(lazy_main_runtime::trace::block_on_test("adds", pin!(async { 1 + 1 })), 2);
 /// ```
 #[allow(clippy::must_use_candidate)] // as for `block_on`: a future may be run for its effects
-pub fn block_on_test<F: Future + ?Sized>(label: &'static str, mut future: Pin<&mut F>) -> F::Output {
+pub fn block_on_test<F: Future + ?Sized>(
+    label: &'static str,
+    mut future: Pin<&mut F>,
+) -> F::Output {
     let mut output = None;
-    drive_test(
-        label,
-        &mut |cx| match future.as_mut().poll(cx) {
-            Poll::Ready(ready) => {
-                output = Some(ready);
-                true
-            }
-            Poll::Pending => false,
-        },
-    );
+    drive_test(label, &mut |cx| match future.as_mut().poll(cx) {
+        Poll::Ready(ready) => {
+            output = Some(ready);
+            true
+        }
+        Poll::Pending => false,
+    });
     match output {
         Some(output) => output,
         None => unreachable!("`drive_test` returns once the future is ready"),
