@@ -1,5 +1,5 @@
 #[allow(unused_variables)]
-#[allow(clippy::must_use_candidate)]
+#[cfg_attr(clippy, allow(clippy::must_use_candidate))]
 pub fn with(value: T) -> T
 where
     T: Default,

@@ -1,6 +1,6 @@
 /// Not `main`: maybe in an impl.
-#[allow(clippy::must_use_candidate)]
-#[allow(clippy::panic_in_result_fn)]
+#[cfg_attr(clippy, allow(clippy::must_use_candidate))]
+#[cfg_attr(clippy, allow(clippy::panic_in_result_fn))]
 pub fn answer() -> u32 {
     return (::lazy_main::__private::block_on)(async move {
         if false {

@@ -1,5 +1,5 @@
 fn main() {
-    #[allow(clippy::future_not_send)]
+    #[cfg_attr(clippy, allow(clippy::future_not_send))]
     pub(self) async fn main() {
         println!("hello");
     }
