@@ -464,10 +464,10 @@ fn typed_block(
         return quote_spanned!(span=> async move #body); // an editor's placeholder
     };
     // The declared type: the output after its `->`.
-    let declared: Vec<TokenTree> = function.output.clone().into_iter().skip(2).collect();
+    let declared = &function.declared;
     let never = matches!(declared.as_slice(), [TokenTree::Punct(bang)] if bang.as_char() == '!');
     // `impl Trait` anywhere in it, `(impl Debug, u8)` too, cannot be named.
-    let typing = (!never && !mentions(&function.output, "impl")).then(|| typing(krate, declared));
+    let typing = (!never && !function.returns_impl).then(|| typing(krate, declared));
     // Labelled, so that rustc's `unused_braces` does not take the user's
     // braces for extra ones around the block's value; the label is the
     // macro's, out of the body's reach.
@@ -541,7 +541,7 @@ fn label(name: &str, span: Span) -> TokenStream {
 
 /// `if false { return unreachable::<Declared>(); }`: the block's output type,
 /// set before the body is checked.
-fn typing(krate: &TokenStream, declared: Vec<TokenTree>) -> TokenStream {
+fn typing(krate: &TokenStream, declared: &[TokenTree]) -> TokenStream {
     // From the first to the last token of the declared type, so that rustc's
     // "return type inferred to be … here" points at the signature.
     let first = Span::call_site().located_at(
@@ -553,7 +553,7 @@ fn typing(krate: &TokenStream, declared: Vec<TokenTree>) -> TokenStream {
     let declared = if declared.is_empty() {
         quote_spanned!(first=> ())
     } else {
-        declared.into_iter().collect()
+        declared.iter().cloned().collect()
     };
     let callee = located_at(krate, first);
     let opening = quote_spanned!(first=> return #callee::__private::unreachable::<);

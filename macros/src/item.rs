@@ -35,6 +35,11 @@ pub(crate) struct Function {
     pub(crate) params: Vec<TokenStream>,
     /// `-> Type`, arrow included; empty for `()`.
     pub(crate) output: TokenStream,
+    /// The declared type alone, token by token: read once here, since
+    /// walking a token stream again costs every attributed function.
+    pub(crate) declared: Vec<TokenTree>,
+    /// Whether the declared type mentions `impl` (`(impl Debug, u8)` too).
+    pub(crate) returns_impl: bool,
     /// `where …`; empty without one.
     pub(crate) where_clause: TokenStream,
     /// Tokens between the signature and the body that belong to neither.
@@ -138,13 +143,20 @@ impl Function {
         let param_list: TokenStream = content.fork().parse()?;
         let params = split_at_commas(&content)?;
         let mut output = TokenStream::new();
+        let mut declared = Vec::new();
         if input.peek(Token![->]) {
             output.append(input.parse::<TokenTree>()?); // `-`
             output.append(input.parse::<TokenTree>()?); // `>`
             while !input.is_empty() && !input.peek(Token![where]) {
-                output.append(input.parse::<TokenTree>()?);
+                declared.push(input.parse::<TokenTree>()?);
             }
+            output.extend(declared.iter().cloned());
         }
+        let returns_impl = declared.iter().any(|token| match token {
+            TokenTree::Ident(ident) => ident == "impl",
+            TokenTree::Group(group) => mentions(&group.stream(), "impl"),
+            _ => false,
+        });
         let mut where_clause = TokenStream::new();
         if input.peek(Token![where]) {
             where_clause = input.parse()?;
@@ -162,6 +174,8 @@ impl Function {
             param_span,
             params,
             output,
+            declared,
+            returns_impl,
             where_clause,
             stray,
             body,

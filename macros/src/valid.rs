@@ -263,7 +263,7 @@ fn may_be_programs_main(function: &Function, target: Target) -> bool {
     };
     function.name == "main"
         && target == Target::Binary
-        && termination_like(&function.output)
+        && termination_like(&function.declared)
         && !function.params.first().is_some_and(is_receiver)
         && ![
             &function.generics,
@@ -280,9 +280,8 @@ fn may_be_programs_main(function: &Function, target: Target) -> bool {
 /// `main` returns: none, `()`, `!`, `impl …`, or a path whose last segment
 /// is `ExitCode` or ends in `Result` (`io::Result<()>`, `anyhow::Result<()>`).
 /// Not `T`, `&'a str`, `[u8; N]`, `Self`: those are an impl's.
-fn termination_like(output: &TokenStream) -> bool {
-    let declared: Vec<TokenTree> = output.clone().into_iter().skip(2).collect();
-    match declared.as_slice() {
+fn termination_like(declared: &[TokenTree]) -> bool {
+    match declared {
         [] => true,
         [TokenTree::Group(unit)] => {
             unit.delimiter() == proc_macro2::Delimiter::Parenthesis && unit.stream().is_empty()
@@ -475,7 +474,10 @@ mod tests {
 
     #[test]
     fn what_a_programs_main_returns() {
-        let returns = |output: &str| termination_like(&output.parse().unwrap());
+        let returns = |output: &str| {
+            let output: proc_macro2::TokenStream = output.parse().unwrap();
+            termination_like(&output.into_iter().skip(2).collect::<Vec<_>>())
+        };
         for output in [
             "",
             "-> ()",
