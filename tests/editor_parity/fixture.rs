@@ -43,6 +43,12 @@ struct Wrapper<T> {
     fetch(base).await
 }
 
+#[lazy_main::main] pub async fn quiet() -> u32 {
+    #![allow(unused_variables)]
+    let unused = double(1);
+    fetch(2).await
+}
+
 impl Counter {
     #[lazy_main::main] async fn current(&self) -> u32 {
         let by = fetch(self.count).await;
