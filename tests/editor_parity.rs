@@ -986,7 +986,9 @@ impl Server {
 
     fn send(&mut self, message: &Value) -> Result<(), String> {
         let body = message.to_string();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len())
+        let framed = format!("Content-Length: {}\r\n\r\n{body}", body.len());
+        self.stdin
+            .write_all(framed.as_bytes())
             .and_then(|()| self.stdin.flush())
             .map_err(|error| format!("rust-analyzer stopped reading: {error}{}", self.log_tail()))
     }
