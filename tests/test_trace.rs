@@ -104,6 +104,8 @@ fn the_summary_lists_where_the_body_waited() {
 
 /// Awaits the labelling must leave working: chains, `?`, tuple fields,
 /// closures' parameters inferred later, paths with turbofish, macros.
+/// (Clippy sees the redundant async blocks, as in a plain `async fn`.)
+#[allow(clippy::redundant_async_block)]
 #[lazy_main::main(trace)]
 async fn awaits_of_every_shape() -> Result<u32, std::num::ParseIntError> {
     let pair = (std::future::ready(1), 2);

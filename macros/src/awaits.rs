@@ -183,6 +183,7 @@ fn label_stream(stream: TokenStream, labelling: &Labelling<'_>, labels: &mut usi
                     let excerpt = excerpt(&original[start..index]);
                     out.extend(wrapped(
                         operand,
+                        dot.span(),
                         await_keyword.span(),
                         &excerpt,
                         labelling.krate,
@@ -227,9 +228,28 @@ fn label_stream(stream: TokenStream, labelling: &Labelling<'_>, labels: &mut usi
     out.into_iter().collect()
 }
 
+/// Where the `.await` is, as `file!()`, `line!()` and `column!()` would say
+/// there. Written out where the compiler tells a macro where a token is
+/// (Rust 1.88 and later): an editor then finds no macro call of ours on the
+/// user's `await`. Before, those macros at the `await`'s span.
+fn site_location(await_span: Span) -> TokenStream {
+    let start = await_span.start();
+    // Outside a compiler (the unit tests) a location is the parser's own.
+    if start.line == 0 || !proc_macro::is_available() {
+        return quote_spanned! {await_span=>
+            ::core::file!(), line: ::core::line!(), column: ::core::column!()
+        };
+    }
+    let file = await_span.file();
+    let line = u32::try_from(start.line).unwrap_or(u32::MAX);
+    let column = u32::try_from(start.column + 1).unwrap_or(u32::MAX);
+    quote!(#file, line: #line, column: #column)
+}
+
 /// `(krate::__private::Wrap::new)(operand).__lazy_main_at(&SITE)`.
 fn wrapped(
     operand: Vec<TokenTree>,
+    dot_span: Span,
     await_span: Span,
     excerpt: &str,
     krate: &TokenStream,
@@ -260,18 +280,18 @@ fn wrapped(
     // the call's span runs from the operand's first token to its last.
     let mut callee = Group::new(Delimiter::Parenthesis, quote!(#krate::__private::Wrap::new));
     callee.set_span(first);
-    let site = quote_spanned! {await_span=>
-        ::core::file!(), line: ::core::line!(), column: ::core::column!()
-    };
+    let site = site_location(await_span);
     let excerpt = Literal::string(excerpt);
     let mut site = Group::new(
         Delimiter::Parenthesis,
         quote!(&#krate::__private::Site { file: #site, excerpt: #excerpt }),
     );
     site.set_span(last);
-    // The method carries the `await`'s span: where the operand's type is
-    // known only after the call, a value that is no future is reported there.
-    let method = Ident::new("__lazy_main_at", await_span);
+    // The method carries the span of the `.` before `await`: where the
+    // operand's type is known only after the call, a value that is no future
+    // is reported there, at the user's `.await`; on `await` itself, an
+    // editor would offer the method as what `await` means.
+    let method = Ident::new("__lazy_main_at", dot_span);
     quote!(#callee #arguments . #method #site)
 }
 

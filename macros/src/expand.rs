@@ -205,8 +205,9 @@ fn function_tokens(
         &kept.generics
     };
     let (params, where_clause) = (&kept.params, &kept.where_clause);
-    // The sync function starts where the `async fn` did: rustc labels the
-    // whole item (in E0517, say) from its first keyword.
+    // The sync function starts where the `async fn` did: rustc underlines
+    // the whole item (in the never-type fallback lint, say) from its first
+    // keyword. (An editor then finds `fn` at `async`.)
     let mut fn_token = fn_token.clone();
     if let Some(asyncness) = &function.asyncness {
         fn_token.set_span(asyncness.span());
@@ -265,7 +266,8 @@ fn driving_body(kind: Kind, args: &Args, function: &Function, accepted: &Accepte
         callee.set_span(span);
         quote_spanned!(span=> #callee())
     } else {
-        typed_block(&krate, function, block.as_ref(), &body, span)
+        let opening = accepted.block.as_ref().map_or(span, Group::span_open);
+        typed_block(&krate, function, block.as_ref(), opening, &body, span)
     };
     let label = name.to_string();
     let label = label.trim_start_matches("r#");
@@ -285,6 +287,7 @@ fn driving_body(kind: Kind, args: &Args, function: &Function, accepted: &Accepte
         // function returns (a hidden type that captures a lifetime, say)
         // points at the body, as for an `async fn`. Only delimiters carry the
         // user's spans; the path stays the macro's, out of the editor's way.
+        // The user's block as written: one rebuilt has braces spanning it all.
         (None, Some(block)) => {
             let (driver, first_arguments) = driver;
             let mut callee = Group::new(Delimiter::Parenthesis, driver);
@@ -457,6 +460,7 @@ fn typed_block(
     krate: &TokenStream,
     function: &Function,
     block: Option<&Group>,
+    opening: Span,
     body: &TokenStream,
     span: Span,
 ) -> TokenStream {
@@ -471,7 +475,10 @@ fn typed_block(
     // Labelled, so that rustc's `unused_braces` does not take the user's
     // braces for extra ones around the block's value; the label is the
     // macro's, out of the body's reach.
-    let label = label("__lazy_main_body", block.span_open());
+    // At the user's own `{`: a block rebuilt by `trace` or for inner
+    // attributes has braces that span the whole body, and a label there
+    // would be, to an editor, at every token of it.
+    let label = label("__lazy_main_body", opening);
     let mut typed = Group::new(Delimiter::Brace, quote!(#typing #label: #block));
     typed.set_span(block.span());
     // `async` at the user's own `async`: then the block spans the user's
@@ -555,22 +562,22 @@ fn typing(krate: &TokenStream, declared: &[TokenTree]) -> TokenStream {
     } else {
         declared.iter().cloned().collect()
     };
-    let callee = located_at(krate, first);
-    let opening = quote_spanned!(first=> return #callee::__private::unreachable::<);
-    let closing = quote_spanned!(last=> >(););
-    quote!(if false { #opening #declared #closing })
-}
-
-/// `tokens`, resolved as before, but shown at `span`.
-fn located_at(tokens: &TokenStream, span: Span) -> TokenStream {
-    tokens
-        .clone()
-        .into_iter()
-        .map(|mut token| {
-            token.set_span(token.span().located_at(span));
-            token
-        })
-        .collect()
+    // The call's first token (`::`, both its halves) and its last at the
+    // type: rustc spans the call from one to the other. The names between
+    // stay the macro's, where an editor, which maps each token to where it
+    // is shown, does not find them on the type.
+    let mut callee: Vec<TokenTree> = krate.clone().into_iter().collect();
+    let leading = callee
+        .iter()
+        .take_while(|token| matches!(token, TokenTree::Punct(_)))
+        .count()
+        .max(1); // `::`, or the first name of a path of the user's
+    for token in callee.iter_mut().take(leading) {
+        token.set_span(token.span().located_at(first));
+    }
+    let callee: TokenStream = callee.into_iter().collect();
+    let closing = quote_spanned!(last=> >());
+    quote!(if false { return #callee::__private::unreachable::<#declared #closing; })
 }
 
 /// `tokens`, each shown where it is but marked as the macro's: lints leave
@@ -621,7 +628,18 @@ fn checked_body_only(
         let body = block
             .as_ref()
             .map_or_else(|| body.clone(), ToTokens::to_token_stream);
-        let future = typed_block(&krate, function, block.as_ref(), &body, Span::call_site());
+        let opening = accepted
+            .block
+            .as_ref()
+            .map_or_else(Span::call_site, Group::span_open);
+        let future = typed_block(
+            &krate,
+            function,
+            block.as_ref(),
+            opening,
+            &body,
+            Span::call_site(),
+        );
         return quote!(#inner_attributes let _ = #future; ::core::unreachable!());
     }
     // An inner fn cannot see `self` or `Self`: then the body goes unchecked.

@@ -261,7 +261,7 @@ impl Known {
             Known::UnknownType => {
                 "an awaited value whose type is not known where it is awaited (both fail, at \
                  the same tokens; the type-annotations error's code and words differ, or \
-                 `trace` adds a second error at the same token naming its bound)"
+                 `trace` adds a second error, at the `.` of that `.await`, naming its bound)"
             }
         }
     }
@@ -336,9 +336,9 @@ pub fn is_known_unknown_type(plain: &Diagnostic, traced: &Diagnostic) -> bool {
 
 /// A variable whose type is known only after the `.await` (`let f =
 /// todo!();`, then `f.await`): where plain rustc gives one "is not a
-/// future" error, `trace` gives it too and, before it, one more at the same
-/// token that names the wrapper's bound. Every other diagnostic must be the
-/// same.
+/// future" error, `trace` gives it too and, before it, one more at the `.`
+/// of that `.await` that names the wrapper's bound. Every other diagnostic
+/// must be the same.
 fn is_known_second_error(plain: &[Diagnostic], traced: &[Diagnostic]) -> bool {
     let names_the_bound = |diagnostic: &Diagnostic| {
         diagnostic.children.iter().any(|child| {
@@ -360,9 +360,20 @@ fn is_known_second_error(plain: &[Diagnostic], traced: &[Diagnostic]) -> bool {
                     && plain.message == traced.message
                     && plain.message.ends_with("is not a future")
                     && second.message == plain.message
-                    && second.primary_locations() == plain.primary_locations()
+                    && second.primary_locations().len() == 1
+                    && ends_where(second.primary_locations()[0], plain.primary_locations()[0])
                     && plain.primary_locations() == traced.primary_locations())
         })
+}
+
+/// Whether the span `before` (`<corpus>:3:9-3:10`) ends where `after` starts.
+fn ends_where(before: &str, after: &str) -> bool {
+    let end = before.rsplit_once('-').map(|(_, end)| end);
+    let start = after
+        .split_once('-')
+        .and_then(|(start, _)| start.split_once(':'))
+        .map(|(_, start)| start);
+    end.is_some() && end == start
 }
 
 /// The awaited operand is a variable that is used again after `.await` moved it. rustc
