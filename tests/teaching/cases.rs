@@ -22,6 +22,10 @@ pub struct Case {
     /// (`compiler::EDITIONS`), unless an `// edition: 2024` line among its
     /// first comment lines names the one where its claims hold.
     pub editions: Vec<&'static str>,
+    /// `// before rustc: 1.100`: the rustc minor version from which rustc
+    /// reports this code otherwise (a lint become an error, say), so that
+    /// its claims hold only before it; the suite says where it is not run.
+    pub before: Option<u32>,
 }
 
 /// A pass case.
@@ -115,6 +119,13 @@ impl Suite {
                 EDITIONS.to_vec()
             }
         };
+        let before = match before_rustc(&source) {
+            Ok(before) => before,
+            Err(problem) => {
+                self.problems.push(format!("{}: {problem}", path.display()));
+                None
+            }
+        };
         self.cases.push(Case {
             id,
             group,
@@ -122,6 +133,7 @@ impl Suite {
             source,
             claims,
             editions,
+            before,
         });
     }
 
@@ -409,11 +421,47 @@ pub fn editions(source: &str) -> Result<Vec<&'static str>, String> {
     }
 }
 
+/// The minor version named by a `// before rustc: 1.<minor>` line among the
+/// first comment lines, if any.
+pub fn before_rustc(source: &str) -> Result<Option<u32>, String> {
+    let named: Vec<&str> = source
+        .lines()
+        .map_while(|line| line.strip_prefix("//"))
+        .filter_map(|line| line.trim().strip_prefix("before rustc:"))
+        .map(str::trim)
+        .collect();
+    match named[..] {
+        [] => Ok(None),
+        [version] => version
+            .strip_prefix("1.")
+            .and_then(|minor| minor.parse().ok())
+            .map(Some)
+            .ok_or_else(|| format!("`// before rustc: {version}`: write `1.<minor>`")),
+        _ => Err("more than one `// before rustc:` line".to_owned()),
+    }
+}
+
+/// The minor version in `rustc 1.95.0 (…)`.
+pub fn rustc_minor(version: &str) -> Option<u32> {
+    version
+        .split_whitespace()
+        .nth(1)?
+        .split('.')
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
 fn comment_lines(source: &str) -> String {
     source
         .lines()
         .map_while(|line| line.strip_prefix("//"))
-        .filter(|line| !line.starts_with('~') && !line.trim().starts_with("edition:"))
+        .filter(|line| {
+            let line = line.trim();
+            !line.starts_with('~')
+                && !line.starts_with("edition:")
+                && !line.starts_with("before rustc:")
+        })
         .map(str::trim)
         .collect::<Vec<_>>()
         .join(" ")

@@ -64,6 +64,8 @@ pub struct Report {
     pub editions: Vec<(&'static str, Tally)>,
     /// Cases compiled in one edition only (their `// edition:` line), and which.
     pub edition_only: Vec<(String, &'static str)>,
+    /// Cases not run on this rustc (their `// before rustc:` line), and from which minor version.
+    pub not_on_this_rustc: Vec<(String, u32)>,
     /// The edition whose build the snapshots are compared with.
     pub wording_edition: &'static str,
     pub verbatim: usize,
@@ -261,6 +263,18 @@ impl Report {
                 out,
                 "  one edition only, as their `// edition:` line says: {}",
                 only.join(", ")
+            );
+        }
+        let before: Vec<String> = self
+            .not_on_this_rustc
+            .iter()
+            .map(|(id, minor)| format!("{id} (its claims hold before rustc 1.{minor})"))
+            .collect();
+        if !before.is_empty() {
+            let _ = writeln!(
+                out,
+                "  not checked on this rustc, as their `// before rustc:` line says: {}",
+                before.join(", ")
             );
         }
         let wording = if blessed {

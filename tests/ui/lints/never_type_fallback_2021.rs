@@ -1,4 +1,5 @@
 // edition: 2021
+// before rustc: 1.100
 // In 2021 rustc denies code that depends on `!` falling back to `()`, and points at the function, as for a plain async fn.
 fn make<T: Default>() -> Result<T, ()> {
     Ok(T::default())
