@@ -34,8 +34,9 @@
 #    and pollster (the fixed cost of a crate makes these ratios, if anything,
 #    closer to 1 than at N). Then lazy's check is taken apart: the same tests
 #    written out by hand, each body an `async move` block not driven, then
-#    driven by `__private::block_on`, then with the line that types the
-#    block (the expansion itself); the attribute's own row is the rest.
+#    driven by `__private::test`, then with the line that types the block
+#    and the body's label (the expansion itself); the attribute's own row is
+#    the rest.
 #
 # Usage: scripts/measure-tests.sh [RUNS] [N]   defaults 3 and 1000
 # Knobs: KEEP=1 keeps the temp dir; SNAPSHOT=0 builds lazy-main from the live
@@ -80,8 +81,9 @@ many_tests() {
 # The same tests written out by hand, with less and less of what the
 # attribute adds: written_out STEP, one of
 #   block    each body an `async move` block, built and not driven
-#   driven   ... driven by lazy-main's `block_on`
-#   typed    ... with the line that types the block first: the expansion
+#   driven   ... driven by lazy-main's test driver, which names the test
+#   typed    ... with the line that types the block first, and the body as
+#            a labelled block of its own: the expansion
 written_out() {
     local result='Result<(), String>' private='::lazy_main::__private' k typing
     typing="if false { return $private::unreachable::<$result>(); }"
@@ -90,13 +92,14 @@ written_out() {
         printf '\n#[test]\nfn t%s() -> %s {\n' "$k" "$result"
         case $1 in
         block) echo "    let _future = async move {" ;;
-        driven) echo "    $private::block_on(async move {" ;;
-        typed) printf '    %s::block_on(async move {\n        %s\n' "$private" "$typing" ;;
+        driven) echo "    return ($private::test)(\"t$k\", async move {" ;;
+        typed) printf '    return (%s::test)("t%s", async move {\n        %s\n        '"'"'__lazy_main_body: {\n' "$private" "$k" "$typing" ;;
         esac
         test_body "$k" .await
         case $1 in
         block) printf '    };\n    Ok(())\n' ;;
-        *) echo "    })" ;;
+        typed) printf '        }\n    });\n' ;;
+        *) echo "    });" ;;
         esac
         echo "}"
     done
@@ -328,7 +331,7 @@ if [[ ${EXACT:-1} == 1 ]]; then
     }
     echo "| the tests written sync | $previous | |"
     step_row "each body an \`async move\` block, not driven" "${steps[block]}"
-    step_row "driven by \`__private::block_on\`" "${steps[driven]}"
+    step_row "driven by \`__private::test\`" "${steps[driven]}"
     step_row "the line typing the block first (the expansion, by hand)" "${steps[typed]}"
     step_row "the attribute instead of the hand-written expansion" "${exact_check[lazy]}"
     echo "| pollster's attribute, for comparison | ${exact_check[pollster]} | |"

@@ -236,7 +236,8 @@ impl Watch for Watching<'_> {
         // pass: fail now, saying why. Any other function may mean to wait
         // forever (`std::future::pending()`).
         if self.waits.test || self.waits.deadline.is_some() {
-            let at = At(&self.latest.borrow().waiting_at);
+            let latest = self.latest.borrow(); // bound: Rust 1.74 extends no temporary here
+            let at = At(&latest.waiting_at);
             panic!(
                 "{}`{}` can never finish: its body is pending{at}, and nothing can wake it: \
                  the poll returned `Pending` and kept no waker. A future that returns \
