@@ -35,8 +35,12 @@ fn check(stats: Stats) {
     assert_eq!(stats.wakes_from_other_threads, 2);
     assert_eq!(stats.wakes_between_polls, 0);
     assert_eq!(stats.wakes(), 3);
-    // Two waits of at least `DELAY` each, with the thread parked.
-    assert!(stats.parked >= 2 * DELAY, "{stats:?}");
+    // Two waits of at least `DELAY` each, with the thread parked. (Under
+    // miri the trace's own work after a pending poll can outlast `DELAY`:
+    // the wake then comes before the park, and nothing is parked.)
+    if !cfg!(miri) {
+        assert!(stats.parked >= 2 * DELAY, "{stats:?}");
+    }
     assert!(stats.total >= stats.parked + stats.polling, "{stats:?}");
 }
 
@@ -143,10 +147,11 @@ fn the_times_account_for_the_total_in_every_ending() {
 /// million times never waits, however long the trace's own work takes.
 #[test]
 fn a_future_that_only_yields_is_never_parked() {
-    let mut traced = Traced::new("yields", WakeSelf { remaining: 100_000 });
+    const YIELDS: usize = if cfg!(miri) { 300 } else { 100_000 };
+    let mut traced = Traced::new("yields", WakeSelf { remaining: YIELDS });
     let ((), report) = capture(|| block_on(&mut traced));
     let stats = traced.stats();
-    assert_eq!(stats.wakes_during_poll, 100_000);
+    assert_eq!(stats.wakes_during_poll, YIELDS);
     assert_eq!(stats.parked, Duration::ZERO, "{stats:?}");
     assert!(stats.tracing > Duration::ZERO, "{stats:?}");
     assert!(report.contains("parked 0.0 ms"), "{report}");
