@@ -396,49 +396,51 @@ fn edit_distance(a: &str, b: &str) -> usize {
     rows[a.len()][b.len()]
 }
 
-/// The editions a case is compiled in: all of them, or the one named by an
-/// `// edition: <year>` line among its first comment lines.
-pub fn editions(source: &str) -> Result<Vec<&'static str>, String> {
+/// The value of the `// <key>` line among a case's first comment lines:
+/// `None` without one, an error with more than one.
+fn header<'a>(source: &'a str, key: &str) -> Result<Option<&'a str>, String> {
     let named: Vec<&str> = source
         .lines()
         .map_while(|line| line.strip_prefix("//"))
-        .filter_map(|line| line.trim().strip_prefix("edition:"))
+        .filter_map(|line| line.trim().strip_prefix(key))
         .map(str::trim)
         .collect();
     match named[..] {
-        [] => Ok(EDITIONS.to_vec()),
-        [year] => EDITIONS
-            .iter()
-            .find(|edition| **edition == year)
-            .map(|edition| vec![*edition])
-            .ok_or_else(|| {
-                format!(
-                    "`// edition: {year}`: the suite compiles in editions {}",
-                    EDITIONS.join(" and ")
-                )
-            }),
-        _ => Err("more than one `// edition:` line".to_owned()),
+        [] => Ok(None),
+        [value] => Ok(Some(value)),
+        _ => Err(format!("more than one `// {key}` line")),
     }
+}
+
+/// The editions a case is compiled in: all of them, or the one named by an
+/// `// edition: <year>` line among its first comment lines.
+pub fn editions(source: &str) -> Result<Vec<&'static str>, String> {
+    let Some(year) = header(source, "edition:")? else {
+        return Ok(EDITIONS.to_vec());
+    };
+    EDITIONS
+        .iter()
+        .find(|edition| **edition == year)
+        .map(|edition| vec![*edition])
+        .ok_or_else(|| {
+            format!(
+                "`// edition: {year}`: the suite compiles in editions {}",
+                EDITIONS.join(" and ")
+            )
+        })
 }
 
 /// The minor version named by a `// before rustc: 1.<minor>` line among the
 /// first comment lines, if any.
 pub fn before_rustc(source: &str) -> Result<Option<u32>, String> {
-    let named: Vec<&str> = source
-        .lines()
-        .map_while(|line| line.strip_prefix("//"))
-        .filter_map(|line| line.trim().strip_prefix("before rustc:"))
-        .map(str::trim)
-        .collect();
-    match named[..] {
-        [] => Ok(None),
-        [version] => version
-            .strip_prefix("1.")
-            .and_then(|minor| minor.parse().ok())
-            .map(Some)
-            .ok_or_else(|| format!("`// before rustc: {version}`: write `1.<minor>`")),
-        _ => Err("more than one `// before rustc:` line".to_owned()),
-    }
+    let Some(version) = header(source, "before rustc:")? else {
+        return Ok(None);
+    };
+    version
+        .strip_prefix("1.")
+        .and_then(|minor| minor.parse().ok())
+        .map(Some)
+        .ok_or_else(|| format!("`// before rustc: {version}`: write `1.<minor>`"))
 }
 
 /// The minor version in `rustc 1.95.0 (…)`.
