@@ -351,6 +351,7 @@ pub mod __private {
     /// `block_on` is.
     #[inline(always)]
     #[allow(clippy::inline_always)] // the point: no function per attributed fn
+    #[track_caller] // a failure's "panicked at" names the test
     pub fn test<F: ::core::future::Future>(label: &'static str, future: F) -> F::Output {
         // Not through `run`: one function per test to inline, not two.
         let future: ::core::pin::Pin<&mut dyn ::core::future::Future<Output = F::Output>> =
@@ -361,6 +362,7 @@ pub mod __private {
     /// Drives the body, doing what `waits` says while it waits.
     #[inline(always)]
     #[allow(clippy::inline_always)] // the point: no function per attributed fn
+    #[track_caller] // a failure's "panicked at" names the function
     pub fn run<F: ::core::future::Future>(mut waits: Waits, future: F) -> F::Output {
         let future: ::core::pin::Pin<&mut dyn ::core::future::Future<Output = F::Output>> =
             ::core::pin::pin!(future);

@@ -223,14 +223,19 @@ fn child_traced_lost_wake() {
 /// was still running after `within` (then it is killed), its exit status
 /// otherwise, and its stderr.
 fn run_child(name: &str, env: &[(&str, &str)], within: Duration) -> (Option<bool>, String) {
+    run_child_with(name, &["--nocapture"], env, within)
+}
+
+/// `run_child` with the harness's own options (`--nocapture` or none).
+fn run_child_with(
+    name: &str,
+    options: &[&str],
+    env: &[(&str, &str)],
+    within: Duration,
+) -> (Option<bool>, String) {
     let mut child = Command::new(std::env::current_exe().unwrap())
-        .args([
-            "--ignored",
-            "--exact",
-            name,
-            "--nocapture",
-            "--test-threads=1",
-        ])
+        .args(["--ignored", "--exact", name, "--test-threads=1"])
+        .args(options)
         .envs(env.iter().copied())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -292,6 +297,18 @@ fn the_variable_gives_every_test_a_deadline() {
         )),
         "{stderr}"
     );
+    // "panicked at" names the test's body, not the runtime's source.
+    let panicked = stderr
+        .lines()
+        .find(|line| line.contains("'silent_for_the_variable'") && line.contains("panicked at"));
+    let signature = "async fn silent_for_the_variable() {";
+    let source = include_str!("test_stuck.rs");
+    let line = source.lines().position(|line| line == signature).unwrap() + 1;
+    let at = format!(" panicked at {}:{line}:{}:", file!(), signature.len());
+    assert!(
+        panicked.is_some_and(|line| line.ends_with(&at)),
+        "{at}\n{stderr}"
+    );
     let (status, stderr) = run_child(
         "child_fast_test",
         &[(variable, "300ms")],
@@ -308,6 +325,43 @@ fn the_variable_gives_every_test_a_deadline() {
         stderr.contains(&format!("{variable}=\"soon\" is not a duration")),
         "{stderr}"
     );
+}
+
+#[test]
+fn a_bad_variable_ends_the_run_and_never_passes_a_test() {
+    let variable = lazy_main::trace::TEST_TIMEOUT_VARIABLE;
+    let bad = [(variable, "5 minutes")];
+    let within = Duration::from_secs(5);
+    // A panic would satisfy `#[should_panic]`; the run ends instead, and
+    // says why even where the harness captures the test's output.
+    let (status, stderr) = run_child("child_should_panic_test", &[], within);
+    assert_eq!(status, Some(true), "{stderr}");
+    let (status, stderr) = run_child_with("child_should_panic_test", &[], &bad, within);
+    assert_eq!(status, Some(false), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{variable}=\"5 minutes\" is not a duration")),
+        "{stderr}"
+    );
+    // Read only where needed: a test with its own deadline never reads it.
+    let (status, stderr) = run_child("child_own_timeout_test", &bad, within);
+    assert_eq!(status, Some(true), "{stderr}");
+    // Empty is unset, the usual way to turn a variable off.
+    let (status, stderr) = run_child("child_fast_test", &[(variable, "")], within);
+    assert_eq!(status, Some(true), "{stderr}");
+}
+
+#[lazy_main::test]
+#[should_panic = "the body's own panic"]
+#[ignore = "run by a_bad_variable_ends_the_run_and_never_passes_a_test"]
+async fn child_should_panic_test() {
+    common::sleep(Duration::from_millis(10)).await;
+    panic!("the body's own panic");
+}
+
+#[lazy_main::test(timeout = "10s")]
+#[ignore = "run by a_bad_variable_ends_the_run_and_never_passes_a_test"]
+async fn child_own_timeout_test() {
+    common::sleep(Duration::from_millis(10)).await;
 }
 
 #[lazy_main::test]

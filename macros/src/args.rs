@@ -147,9 +147,15 @@ fn value(
             format!("`{name}` needs a value: `{usage}`"),
         ));
     }
-    input
+    let equals = input
         .parse::<Token![=]>()
         .map_err(|_| error_at_next(input, &format!("expected `=`: `{usage}`")))?;
+    if at_end(input) {
+        return Err(nothing_after(
+            &equals,
+            &format!("`{name}` needs a value after `=`: `{usage}`"),
+        ));
+    }
     let value = if input.peek(LitStr) {
         let literal: LitStr = input.parse()?;
         literal.parse_with(read).map_err(|_| {
@@ -233,7 +239,13 @@ fn trace_level(input: ParseStream) -> syn::Result<Trace> {
     if !input.peek(Token![=]) {
         return Err(error_at_next(input, USAGE));
     }
-    input.parse::<Token![=]>()?;
+    let equals = input.parse::<Token![=]>()?;
+    if at_end(input) {
+        return Err(nothing_after(
+            &equals,
+            "`trace` needs a level after `=`: `trace = \"verbose\"` or `trace = \"summary\"`",
+        ));
+    }
     let level = if input.peek(LitStr) {
         let literal: LitStr = input.parse()?;
         match literal.value().as_str() {
@@ -262,9 +274,15 @@ fn timeout(input: ParseStream, name: &Ident) -> syn::Result<u64> {
             format!("`timeout` needs a value, {USAGE}"),
         ));
     }
-    input
+    let equals = input
         .parse::<Token![=]>()
         .map_err(|_| error_at_next(input, &format!("expected `=`: {USAGE}")))?;
+    if at_end(input) {
+        return Err(nothing_after(
+            &equals,
+            &format!("`timeout` needs a value after `=`, {USAGE}"),
+        ));
+    }
     if !input.peek(LitStr) {
         return Err(error_at_next(input, &format!("expected {USAGE}")));
     }
@@ -311,6 +329,12 @@ fn expect_end(input: ParseStream) -> syn::Result<()> {
             "unexpected tokens; arguments are separated by `,`",
         ))
     }
+}
+
+/// An `=` with no value after it: the error at the `=`, the last token the
+/// user wrote (the end of the list has no span of its own).
+fn nothing_after(equals: &Token![=], message: &str) -> Error {
+    Error::new(equals.span, message)
 }
 
 /// An error spanning the next token tree, or the end of the argument.
@@ -369,6 +393,26 @@ mod tests {
         assert!(args.trace.is_some() && args.krate.is_some());
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert!(errors[0].contains("remove the `,`"));
+    }
+
+    #[test]
+    fn an_equals_sign_without_a_value_is_one_error_at_it() {
+        for arguments in [
+            "timeout =",
+            "crate =",
+            "trace =",
+            "block_on =",
+            "timeout =, trace",
+        ] {
+            let name = arguments.split(' ').next().unwrap();
+            let errors = parse(arguments).1;
+            assert_eq!(errors.len(), 1, "{arguments}: {errors:?}");
+            assert!(
+                errors[0].starts_with(&format!("`{name}` needs a"))
+                    && errors[0].contains("after `=`"),
+                "{arguments}: {errors:?}"
+            );
+        }
     }
 
     #[test]

@@ -217,6 +217,7 @@ fn function_tokens(
     // function.
     let mut parameters = Group::new(Delimiter::Parenthesis, quote!(#kept_params #params));
     parameters.set_span(function.param_span);
+    let output = unit_output(function).unwrap_or_else(|| output.clone());
     quote! {
         #(#attrs)*
         #allow_unused
@@ -225,6 +226,23 @@ fn function_tokens(
         #test_attribute
         #vis #fn_token #name #generics #parameters #output #kept_where_clause #where_clause #outer_body
     }
+}
+
+/// A declared `-> ()`, where the user's tokens stand but as the macro's:
+/// clippy's `unused_unit` leaves an `async fn` alone, and would take the
+/// sync function's copy for one the user wrote.
+fn unit_output(function: &Function) -> Option<TokenStream> {
+    let [TokenTree::Group(unit)] = function.declared.as_slice() else {
+        return None;
+    };
+    if unit.delimiter() != Delimiter::Parenthesis || !unit.stream().is_empty() {
+        return None;
+    }
+    let output = function.output.clone().into_iter().map(|mut token| {
+        token.set_span(Span::call_site().located_at(token.span()));
+        token
+    });
+    Some(output.collect())
 }
 
 /// Shapes 1 and 2: the body as an inner `async fn` or an `async move`
@@ -312,6 +330,12 @@ fn driving_body(kind: Kind, args: &Args, function: &Function, accepted: &Accepte
             async fn __lazy_main_track_caller() {}
         }
     });
+    // A body that never returns: a `return` of it would be unreachable
+    // code, which rustc reports (at the attribute) where an `async fn` has
+    // no such warning.
+    if function.returns_never() {
+        return quote!(#inner_attributes #facade_import #track_caller #inner #tail);
+    }
     // An explicit `return`, the macro's: clippy's `implicit_return` then
     // leaves the sync function alone, and `needless_return` skips a
     // statement it did not see written.
@@ -406,9 +430,10 @@ fn inner_async_fn(function: &Function, accepted: &Accepted, body: &TokenStream) 
     let mut self_only = Group::new(Delimiter::Parenthesis, quote_spanned!(at_async=> self));
     self_only.set_span(at_async);
     let private = quote_spanned!(at_async=> pub #self_only);
-    // Driven on this thread only: it need not be `Send`.
+    // Driven on this thread only: it need not be `Send`; and `async` as the
+    // attribute asks, used or not (`unused_async` would have it removed).
     quote! {
-        #[cfg_attr(clippy, allow(clippy::future_not_send))]
+        #[cfg_attr(clippy, allow(clippy::future_not_send, clippy::unused_async))]
         #track_caller
         #private #asyncness fn #name #lifetimes #no_parameters #output #body
     }
@@ -469,9 +494,9 @@ fn typed_block(
     };
     // The declared type: the output after its `->`.
     let declared = &function.declared;
-    let never = matches!(declared.as_slice(), [TokenTree::Punct(bang)] if bang.as_char() == '!');
     // `impl Trait` anywhere in it, `(impl Debug, u8)` too, cannot be named.
-    let typing = (!never && !function.returns_impl).then(|| typing(krate, declared));
+    let typing =
+        (!function.returns_never() && !function.returns_impl).then(|| typing(krate, declared));
     // Labelled, so that rustc's `unused_braces` does not take the user's
     // braces for extra ones around the block's value; the label is the
     // macro's, out of the body's reach.

@@ -65,6 +65,11 @@ pub(crate) enum Body {
 pub(crate) struct NotAFunction(pub(crate) Option<TokenTree>);
 
 impl Function {
+    /// Whether the declared type is `!`.
+    pub(crate) fn returns_never(&self) -> bool {
+        matches!(self.declared.as_slice(), [TokenTree::Punct(bang)] if bang.as_char() == '!')
+    }
+
     /// Reads `tokens`; where reading stopped if they are not a function at
     /// all (a struct, an impl, …).
     pub(crate) fn read(tokens: TokenStream) -> Result<Self, NotAFunction> {

@@ -41,6 +41,11 @@ use std::rc::Rc;
     *shared
 }
 
+/// The unit type, written out.
+#[lazy_main::main] pub async fn unit_written() -> () {
+    ready(()).await;
+}
+
 /// A diverging body.
 ///
 /// # Panics

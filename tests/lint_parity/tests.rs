@@ -20,6 +20,10 @@ mod tests {
         assert_eq!(ready(1).await, 1);
     }
 
+    #[lazy_main::test] async fn unit_written_test() -> () {
+        assert_eq!(ready(1).await, 1);
+    }
+
     #[lazy_main::test] async fn result_test() -> Result<(), std::num::ParseIntError> {
         let n = parse(ready("1").await)?;
         assert_eq!(n, 1);
@@ -36,6 +40,7 @@ mod tests {
     /// run by the harness is not.
     pub fn names() {
         let _ = [unit_test, unit_test];
+        let _ = [unit_written_test, unit_written_test];
         let _ = [result_test, result_test];
         let _ = [panics_test, panics_test];
     }

@@ -1,5 +1,5 @@
 fn main() {
-    #[cfg_attr(clippy, allow(clippy::future_not_send))]
+    #[cfg_attr(clippy, allow(clippy::future_not_send, clippy::unused_async))]
     pub(self) async fn main() {
         work().await;
     }

@@ -1,7 +1,7 @@
 fn main() -> ! {
-    #[cfg_attr(clippy, allow(clippy::future_not_send))]
+    #[cfg_attr(clippy, allow(clippy::future_not_send, clippy::unused_async))]
     pub(self) async fn main() -> ! {
         loop {}
     }
-    return (::lazy_main::__private::block_on)(main());
+    (::lazy_main::__private::block_on)(main())
 }

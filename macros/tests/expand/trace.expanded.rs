@@ -1,5 +1,5 @@
 fn main() {
-    #[cfg_attr(clippy, allow(clippy::future_not_send))]
+    #[cfg_attr(clippy, allow(clippy::future_not_send, clippy::unused_async))]
     pub(self) async fn main() {
         let n = (::lazy_main::__private::Wrap::new)(work(1))
             .__lazy_main_at(

@@ -10,6 +10,8 @@
 use std::cell::RefCell;
 use std::fmt;
 use std::future::Future;
+use std::io::Write as _;
+use std::panic::{self, AssertUnwindSafe};
 use std::pin::Pin;
 use std::sync::OnceLock;
 use std::task::{Context, Poll};
@@ -60,18 +62,18 @@ enum Source {
 impl Waits {
     /// For `#[lazy_main::test]`: a wake that can never come fails the test
     /// at once; so does the deadline of [`TEST_TIMEOUT_VARIABLE`], if set
-    /// (see [`within`](Waits::within) for the test's own). A bad value in
-    /// the variable panics, naming it.
+    /// (see [`within`](Waits::within) for the test's own). The variable is
+    /// read only where it is needed: by a test without its own deadline,
+    /// once its body waits. Empty, it is unset; a bad value ends the process
+    /// with a message naming it (a panic would pass a `#[should_panic]` test
+    /// whose body never ran).
     #[must_use]
     pub fn test(label: &'static str) -> Self {
         Self {
             label,
             test: true,
             stalls: false,
-            deadline: variable_timeout().map(|after| Deadline {
-                after,
-                from: Source::Variable,
-            }),
+            deadline: None,
             started: Instant::now(),
             waiting: None,
         }
@@ -116,8 +118,20 @@ impl Waits {
         self
     }
 
+    /// The function's own deadline, or for a test without one, the
+    /// variable's.
+    fn deadline(&self) -> Option<Deadline> {
+        self.deadline.or_else(|| {
+            let after = variable_timeout().filter(|_| self.test)?;
+            Some(Deadline {
+                after,
+                from: Source::Variable,
+            })
+        })
+    }
+
     fn deadline_at(&self) -> Option<Instant> {
-        self.deadline
+        self.deadline()
             .and_then(|deadline| self.started.checked_add(deadline.after))
     }
 }
@@ -134,10 +148,18 @@ impl Waits {
 /// // `pending` keeps no waker: nothing can wake it, and the test fails.
 /// block_on_waits(pin!(std::future::pending::<()>()), &mut Waits::test("stuck"));
 /// ```
+///
+/// # Panics
+///
+/// When `waits` fails the call (a lost wake, a deadline), with its message,
+/// at the caller of this function, which is `#[track_caller]`: the
+/// "panicked at" line names the caller's code. A panic of the future's own
+/// goes on as it is.
 #[allow(clippy::must_use_candidate)] // as for `block_on`: a future may be run for its effects
+#[track_caller]
 pub fn block_on_waits<F: Future + ?Sized>(mut future: Pin<&mut F>, waits: &mut Waits) -> F::Output {
     let mut output = None;
-    drive_waits(
+    let failed = drive_waits(
         &mut |cx| match future.as_mut().poll(cx) {
             Poll::Ready(ready) => {
                 output = Some(ready);
@@ -147,6 +169,9 @@ pub fn block_on_waits<F: Future + ?Sized>(mut future: Pin<&mut F>, waits: &mut W
         },
         waits,
     );
+    if let Err(Failed(message)) = failed {
+        panic!("{message}");
+    }
     match output {
         Some(output) => output,
         None => unreachable!("`drive_waits` returns once the future is ready"),
@@ -157,24 +182,32 @@ pub fn block_on_waits<F: Future + ?Sized>(mut future: Pin<&mut F>, waits: &mut W
 /// test's body with. A function of its own, so that each test's code
 /// passes its name on and nothing more.
 ///
+/// # Panics
+///
+/// As [`block_on_waits`]: where its caller called it.
+///
 /// ```
 /// use std::pin::pin;
 ///
 /// assert_eq!(lazy_main_runtime::trace::block_on_test("adds", pin!(async { 1 + 1 })), 2);
 /// ```
 #[allow(clippy::must_use_candidate)] // as for `block_on`: a future may be run for its effects
+#[track_caller]
 pub fn block_on_test<F: Future + ?Sized>(
     label: &'static str,
     mut future: Pin<&mut F>,
 ) -> F::Output {
     let mut output = None;
-    drive_test(label, &mut |cx| match future.as_mut().poll(cx) {
+    let failed = drive_test(label, &mut |cx| match future.as_mut().poll(cx) {
         Poll::Ready(ready) => {
             output = Some(ready);
             true
         }
         Poll::Pending => false,
     });
+    if let Err(Failed(message)) = failed {
+        panic!("{message}");
+    }
     match output {
         Some(output) => output,
         None => unreachable!("`drive_test` returns once the future is ready"),
@@ -183,36 +216,63 @@ pub fn block_on_test<F: Future + ?Sized>(
 
 /// `drive_waits` for a test: built here, not in each test.
 #[cfg_attr(not(debug_assertions), inline)]
-fn drive_test(label: &'static str, poll: &mut dyn FnMut(&mut Context<'_>) -> bool) {
-    drive_waits(poll, &mut Waits::test(label));
+fn drive_test(
+    label: &'static str,
+    poll: &mut dyn FnMut(&mut Context<'_>) -> bool,
+) -> Result<(), Failed> {
+    drive_waits(poll, &mut Waits::test(label))
 }
 
 /// The part of `block_on_waits` that does not depend on the future: in a
 /// debug build compiled once, here, and not again by every crate whose
 /// tests use it (as `crate::drive`).
 #[cfg_attr(not(debug_assertions), inline)]
-fn drive_waits(poll: &mut dyn FnMut(&mut Context<'_>) -> bool, waits: &mut Waits) {
+fn drive_waits(
+    poll: &mut dyn FnMut(&mut Context<'_>) -> bool,
+    waits: &mut Waits,
+) -> Result<(), Failed> {
     let latest = RefCell::new(Latest::default());
     let mut forwarded = Forwarded::default();
     let mut watch = Watching {
         waits,
         latest: &latest,
     };
-    drive(
-        &mut |cx| {
-            let recording = Recording::start(&mut forwarded);
-            let ready = poll(cx);
-            let chains = recording.finish(&mut forwarded);
-            if !ready {
-                *latest.borrow_mut() = Latest {
-                    waiting_at: chains,
-                    polled: true,
-                };
-            }
-            ready
-        },
-        &mut watch,
-    );
+    // A failure unwinds to here, and the caller panics with its message.
+    let driven = panic::catch_unwind(AssertUnwindSafe(|| {
+        drive(
+            &mut |cx| {
+                let recording = Recording::start(&mut forwarded);
+                let ready = poll(cx);
+                let chains = recording.finish(&mut forwarded);
+                if !ready {
+                    *latest.borrow_mut() = Latest {
+                        waiting_at: chains,
+                        polled: true,
+                    };
+                }
+                ready
+            },
+            &mut watch,
+        );
+    }));
+    driven.or_else(|payload| match payload.downcast::<Failed>() {
+        Ok(failed) => Err(*failed),
+        // The body's own panic, reported already: on its way.
+        Err(payload) => panic::resume_unwind(payload),
+    })
+}
+
+/// Why a watched call failed: the message its caller panics with.
+struct Failed(String);
+
+/// Ends the watched call with `message`. Unwound without a panic, so that
+/// no "panicked at" line names this file; the caller of `block_on_waits`
+/// panics with it. Where panics abort, a panic here is the only way to say it.
+fn fail(message: String) -> ! {
+    if cfg!(panic = "unwind") {
+        panic::resume_unwind(Box::new(Failed(message)))
+    }
+    panic!("{message}")
 }
 
 /// `Waits`, with what the latest poll left.
@@ -238,13 +298,15 @@ impl Watch for Watching<'_> {
         if self.waits.test || self.waits.deadline.is_some() {
             let latest = self.latest.borrow(); // bound: Rust 1.74 extends no temporary here
             let at = At(&latest.waiting_at);
-            panic!(
+            let message = format!(
                 "{}`{}` can never finish: its body is pending{at}, and nothing can wake it: \
                  the poll returned `Pending` and kept no waker. A future that returns \
                  `Pending` must keep `cx.waker()` and wake it when it can make progress.",
                 if self.waits.test { "test " } else { "" },
                 self.waits.label
             );
+            drop(latest);
+            fail(message);
         }
     }
 
@@ -271,10 +333,10 @@ impl Watch for Watching<'_> {
         let waits = &mut *self.waits;
         let latest = self.latest.borrow();
         let at = At(&latest.waiting_at);
-        if let Some(deadline) = waits.deadline {
+        if let Some(deadline) = waits.deadline() {
             if waits.started.elapsed() >= deadline.after {
                 let kind = if waits.test { "test " } else { "" };
-                panic!(
+                let message = format!(
                     "{kind}`{}` timed out after {} ({}): its body was pending{at}, parked for {}. \
                      The deadline is checked while the body waits; a poll that computes is \
                      checked when it returns.",
@@ -283,6 +345,8 @@ impl Watch for Watching<'_> {
                     deadline.from,
                     Ms(parked),
                 );
+                drop(latest);
+                fail(message);
             }
         }
         if let Some((since, next)) = &mut waits.waiting {
@@ -333,18 +397,27 @@ impl fmt::Display for Human {
     }
 }
 
-/// The deadline [`TEST_TIMEOUT_VARIABLE`] gives, read once per process.
+/// The deadline [`TEST_TIMEOUT_VARIABLE`] gives, read once per process;
+/// empty is unset.
 fn variable_timeout() -> Option<Duration> {
     static READ: OnceLock<Option<Duration>> = OnceLock::new();
     *READ.get_or_init(|| {
         let value = std::env::var(TEST_TIMEOUT_VARIABLE).ok()?;
-        match parse_duration(&value) {
-            Some(duration) => Some(duration),
-            None => panic!(
-                "{TEST_TIMEOUT_VARIABLE}={value:?} is not a duration: write a whole number \
-                 followed by `ms`, `s` or `m`, as in `{TEST_TIMEOUT_VARIABLE}=30s`"
-            ),
+        if value.trim().is_empty() {
+            return None;
         }
+        if let Some(duration) = parse_duration(&value) {
+            return Some(duration);
+        }
+        // Not a panic: one in a `#[should_panic]` test would pass it. Not
+        // `eprintln!`, which the test harness captures, and would lose.
+        let _ = writeln!(
+            std::io::stderr(),
+            "lazy_main: {TEST_TIMEOUT_VARIABLE}={value:?} is not a duration: write a whole \
+             number followed by `ms`, `s` or `m`, as in `{TEST_TIMEOUT_VARIABLE}=30s`, or \
+             leave it empty"
+        );
+        std::process::exit(101)
     })
 }
 
