@@ -17,13 +17,13 @@
 //! from other threads, 1 during poll), about 100 ms parked and 50 ms polling.
 //!
 //! ```text
-//! lazy_main: `main` poll 1: pending at examples/trace.rs:68:39 (timer(…).await) in 0.1 ms
-//! lazy_main: `main` poll 2: pending at examples/trace.rs:69:17 (yield_now().await) in 0.0 ms, after 100.3 ms parked
+//! lazy_main: `main` poll 1: pending at examples/trace.rs:68:38 (timer(…).await) in 0.1 ms
+//! lazy_main: `main` poll 2: pending at examples/trace.rs:69:16 (yield_now().await) in 0.0 ms, after 100.3 ms parked
 //! lazy_main: `main` poll 3: ready in 50.3 ms, after 0.0 ms parked
 //! lazy_main: `main` ready after 3 polls (2 pending) in 150.7 ms
 //! lazy_main: woken 2 times (1 from other threads, 1 during poll); parked 100.3 ms, polling 50.4 ms
-//! lazy_main:   waited at examples/trace.rs:68:39 (timer(…).await): 1 time, parked 100.3 ms
-//! lazy_main:   waited at examples/trace.rs:69:17 (yield_now().await): 1 time, parked 0.0 ms
+//! lazy_main:   waited at examples/trace.rs:68:38 (timer(…).await): 1 time, parked 100.3 ms
+//! lazy_main:   waited at examples/trace.rs:69:16 (yield_now().await): 1 time, parked 0.0 ms
 //! ```
 
 use std::future::poll_fn;

@@ -284,9 +284,10 @@ pub mod __private {
     pub use lazy_main_runtime::trace::{Site, Traced};
 
     /// With `trace`, `x.await` becomes
-    /// `<Wrap<_>>::new(x).__lazy_main_at(&SITE).await`. For a future,
-    /// `__lazy_main_at` converts it at once, as `.await` does, and notes the
-    /// site while it is pending. For anything else, the method is found
+    /// `(Wrap::new)(x).__lazy_main_at(here("x.await")).await`, the method's
+    /// name and `here` at the `.` of `.await`. For a future, `__lazy_main_at`
+    /// converts it at once, as `.await` does, and notes the site while it is
+    /// pending. For anything else, the method is found
     /// through `Deref` on [`Fallback`] and gives back a value of the same
     /// type, so that awaiting it is exactly the error it is without `trace`.
     /// A call (not a method of `x`) so that a type still to be inferred, a
@@ -305,11 +306,23 @@ pub mod __private {
 
     impl<T: ::core::future::IntoFuture> Wrap<T> {
         #[inline]
-        pub fn __lazy_main_at(
-            self,
-            site: &'static Site,
-        ) -> impl ::core::future::Future<Output = T::Output> {
+        pub fn __lazy_main_at(self, site: Site) -> impl ::core::future::Future<Output = T::Output> {
             ::lazy_main_runtime::trace::at(self.0 .0, site)
+        }
+    }
+
+    /// The site of the `.await` whose `.` this call is written at, with
+    /// `excerpt`: the compiler says where, for a `#[track_caller]` function.
+    #[inline]
+    #[track_caller]
+    #[must_use]
+    pub fn here(excerpt: &'static str) -> Site {
+        let location = ::core::panic::Location::caller();
+        Site {
+            file: location.file(),
+            line: location.line(),
+            column: location.column(),
+            excerpt,
         }
     }
 
@@ -325,7 +338,7 @@ pub mod __private {
     impl<T> Fallback<T> {
         /// Only type-checked, never run: it is chosen only for a value that
         /// is not a future, and awaiting that does not compile.
-        pub fn __lazy_main_at(&self, _site: &'static Site) -> T {
+        pub fn __lazy_main_at(&self, _site: Site) -> T {
             ::core::unreachable!("a value that is not a future cannot be awaited")
         }
     }
@@ -351,7 +364,6 @@ pub mod __private {
     /// `block_on` is.
     #[inline(always)]
     #[allow(clippy::inline_always)] // the point: no function per attributed fn
-    #[track_caller] // a failure's "panicked at" names the test
     pub fn test<F: ::core::future::Future>(label: &'static str, future: F) -> F::Output {
         // Not through `run`: one function per test to inline, not two.
         let future: ::core::pin::Pin<&mut dyn ::core::future::Future<Output = F::Output>> =
@@ -359,10 +371,12 @@ pub mod __private {
         ::lazy_main_runtime::trace::block_on_test(label, future)
     }
 
-    /// Drives the body, doing what `waits` says while it waits.
+    /// Drives the body, doing what `waits` says while it waits. A failure's
+    /// "panicked at" names the function, with `trace` or `timeout`: not
+    /// `test`, where that would cost each test a location to build.
     #[inline(always)]
     #[allow(clippy::inline_always)] // the point: no function per attributed fn
-    #[track_caller] // a failure's "panicked at" names the function
+    #[track_caller]
     pub fn run<F: ::core::future::Future>(mut waits: Waits, future: F) -> F::Output {
         let future: ::core::pin::Pin<&mut dyn ::core::future::Future<Output = F::Output>> =
             ::core::pin::pin!(future);

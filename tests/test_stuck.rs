@@ -100,7 +100,7 @@ fn a_lost_wake_fails_the_test_at_once() {
 }
 
 #[lazy_main::test(timeout = "300ms")]
-#[ignore = "fails on purpose; run by a_deadline_names_where_the_test_waits"]
+#[ignore = "fails on purpose; run by a_deadline_names_where_the_test_waits and with_a_timeout_the_failure_panics_at_the_test"]
 async fn silent_past_the_deadline() {
     let kept = Arc::new(Mutex::new(None));
     kept_but_silent(&kept).await; // at: silent
@@ -297,18 +297,6 @@ fn the_variable_gives_every_test_a_deadline() {
         )),
         "{stderr}"
     );
-    // "panicked at" names the test's body, not the runtime's source.
-    let panicked = stderr
-        .lines()
-        .find(|line| line.contains("'silent_for_the_variable'") && line.contains("panicked at"));
-    let signature = "async fn silent_for_the_variable() {";
-    let source = include_str!("test_stuck.rs");
-    let line = source.lines().position(|line| line == signature).unwrap() + 1;
-    let at = format!(" panicked at {}:{line}:{}:", file!(), signature.len());
-    assert!(
-        panicked.is_some_and(|line| line.ends_with(&at)),
-        "{at}\n{stderr}"
-    );
     let (status, stderr) = run_child(
         "child_fast_test",
         &[(variable, "300ms")],
@@ -324,6 +312,24 @@ fn the_variable_gives_every_test_a_deadline() {
     assert!(
         stderr.contains(&format!("{variable}=\"soon\" is not a duration")),
         "{stderr}"
+    );
+}
+
+#[test]
+fn with_a_timeout_the_failure_panics_at_the_test() {
+    // "panicked at" names the test's body (its `{`), not lazy-main's source.
+    let (status, stderr) = run_child("silent_past_the_deadline", &[], Duration::from_secs(5));
+    assert_eq!(status, Some(false), "{stderr}");
+    let signature = "async fn silent_past_the_deadline() {";
+    let source = include_str!("test_stuck.rs");
+    let line = source.lines().position(|line| line == signature).unwrap() + 1;
+    let at = format!(" panicked at {}:{line}:{}:", file!(), signature.len());
+    let panicked = stderr
+        .lines()
+        .find(|line| line.contains("'silent_past_the_deadline'") && line.contains("panicked at"));
+    assert!(
+        panicked.is_some_and(|line| line.ends_with(&at)),
+        "{at}\n{stderr}"
     );
 }
 

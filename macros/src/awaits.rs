@@ -2,11 +2,11 @@
 //! the trace can say where the body waits.
 //!
 //! ```text
-//! expr.await   becomes   (Wrap::new)(expr).__lazy_main_at(&SITE).await
+//! expr.await   becomes   (Wrap::new)(expr).__lazy_main_at("expr.await").await
 //! ```
 //!
 //! The user's `.await` tokens are kept. For a future, the runtime notes
-//! `SITE` while it is pending; for anything else, `Wrap` hands the value
+//! the site while it is pending; for anything else, `Wrap` hands the value
 //! back (through `Deref`), so that awaiting it is the same error as without
 //! `trace`. `Wrap::new` is a call, not a method of `expr`, so an operand
 //! whose type is inferred later (a closure's parameter) still compiles.
@@ -27,8 +27,9 @@
 //! first token to `await`: errors about it, and rustc's suggestions
 //! (`remove the .await`), read as without `trace`. Everything else inserted
 //! is the macro's (`Span::call_site()`), so lints and the editor leave it
-//! alone. `SITE` holds `file!()`, `line!()` and `column!()` spanned at the
-//! `await` keyword, and a shortened copy of the awaited expression.
+//! alone. The method is `#[track_caller]`, at the `.` of `.await`: where it
+//! is called from is where the `.await` is, and its one argument a shortened
+//! copy of the awaited expression.
 //!
 //! Left as written: `.await`s inside nested items (a nested `fn` does not run
 //! as part of the body's future; a `const` or `static` initializer is not
@@ -39,7 +40,7 @@
 //! input's text, so their insides are never touched.
 
 use proc_macro2::{Delimiter, Group, Ident, Literal, Spacing, Span, TokenStream, TokenTree};
-use quote::{quote, quote_spanned};
+use quote::quote;
 
 /// std's macros whose arguments are expressions printed by value, never by
 /// their text: an `.await` in them can be labelled.
@@ -179,15 +180,8 @@ fn label_stream(stream: TokenStream, labelling: &Labelling<'_>, labels: &mut usi
                     .filter(|&start| lendable(&original[start..index]))
                 {
                     let operand = out.split_off(starts[start]);
-                    let await_keyword = &original[index + 1];
                     let excerpt = excerpt(&original[start..index]);
-                    out.extend(wrapped(
-                        operand,
-                        dot.span(),
-                        await_keyword.span(),
-                        &excerpt,
-                        labelling.krate,
-                    ));
+                    out.extend(wrapped(operand, dot.span(), &excerpt, labelling.krate));
                     *labels += 1;
                 }
                 out.push(token.clone());
@@ -228,29 +222,10 @@ fn label_stream(stream: TokenStream, labelling: &Labelling<'_>, labels: &mut usi
     out.into_iter().collect()
 }
 
-/// Where the `.await` is, as `file!()`, `line!()` and `column!()` would say
-/// there. Written out where the compiler tells a macro where a token is
-/// (Rust 1.88 and later): an editor then finds no macro call of ours on the
-/// user's `await`. Before, those macros at the `await`'s span.
-fn site_location(await_span: Span) -> TokenStream {
-    let start = await_span.start();
-    // Outside a compiler (the unit tests) a location is the parser's own.
-    if start.line == 0 || !proc_macro::is_available() {
-        return quote_spanned! {await_span=>
-            ::core::file!(), line: ::core::line!(), column: ::core::column!()
-        };
-    }
-    let file = await_span.file();
-    let line = u32::try_from(start.line).unwrap_or(u32::MAX);
-    let column = u32::try_from(start.column + 1).unwrap_or(u32::MAX);
-    quote!(#file, line: #line, column: #column)
-}
-
-/// `(krate::__private::Wrap::new)(operand).__lazy_main_at(&SITE)`.
+/// `(krate::__private::Wrap::new)(operand).__lazy_main_at("excerpt")`.
 fn wrapped(
     operand: Vec<TokenTree>,
     dot_span: Span,
-    await_span: Span,
     excerpt: &str,
     krate: &TokenStream,
 ) -> TokenStream {
@@ -280,12 +255,19 @@ fn wrapped(
     // the call's span runs from the operand's first token to its last.
     let mut callee = Group::new(Delimiter::Parenthesis, quote!(#krate::__private::Wrap::new));
     callee.set_span(first);
-    let site = site_location(await_span);
-    let excerpt = Literal::string(excerpt);
-    let mut site = Group::new(
-        Delimiter::Parenthesis,
-        quote!(&#krate::__private::Site { file: #site, excerpt: #excerpt }),
-    );
+    // `__private::here("…")`, a `#[track_caller]` call whose tokens are all
+    // at the `.` of `.await`: the compiler tells it where it was called
+    // from, and that is where the `.await` is. (The method's own arguments
+    // keep the operand's last span: the method call then ends where the
+    // operand does, as rustc's suggestions about it expect.)
+    let here = quote!(#krate::__private::here)
+        .into_iter()
+        .chain([TokenTree::Group(Group::new(
+            Delimiter::Parenthesis,
+            TokenTree::Literal(Literal::string(excerpt)).into(),
+        ))]);
+    let here: TokenStream = here.map(|token| at(token, dot_span)).collect();
+    let mut site = Group::new(Delimiter::Parenthesis, here);
     site.set_span(last);
     // The method carries the span of the `.` before `await`: where the
     // operand's type is known only after the call, a value that is no future
@@ -293,6 +275,22 @@ fn wrapped(
     // editor would offer the method as what `await` means.
     let method = Ident::new("__lazy_main_at", dot_span);
     quote!(#callee #arguments . #method #site)
+}
+
+/// `token` at `span`, a group's insides too.
+fn at(mut token: TokenTree, span: Span) -> TokenTree {
+    if let TokenTree::Group(group) = &token {
+        let inner = group
+            .stream()
+            .into_iter()
+            .map(|inner| at(inner, span))
+            .collect();
+        let mut moved = Group::new(group.delimiter(), inner);
+        moved.set_span(span);
+        return TokenTree::Group(moved);
+    }
+    token.set_span(span);
+    token
 }
 
 /// Whether an operand can be wrapped as it is: anything but a

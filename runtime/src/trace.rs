@@ -111,7 +111,7 @@ pub struct Traced<F> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Suspension {
     /// Where the `.await` is.
-    pub site: &'static Site,
+    pub site: Site,
     /// Polls of the body that ended with it pending.
     pub times: usize,
     /// Time parked after those polls (see [`Stats::parked`]).
@@ -298,11 +298,11 @@ impl<F> Traced<F> {
     ///         }
     ///         std::task::Poll::Ready(())
     ///     });
-    ///     at(yield_once, &YIELD).await
+    ///     at(yield_once, YIELD).await
     /// }));
     /// lazy_main_runtime::block_on(traced.as_mut());
     /// let suspensions = traced.suspensions();
-    /// assert_eq!((suspensions[0].site, suspensions[0].times), (&YIELD, 1));
+    /// assert_eq!((suspensions[0].site, suspensions[0].times), (YIELD, 1));
     /// ```
     #[must_use]
     pub fn suspensions(&self) -> &[Suspension] {
@@ -318,11 +318,8 @@ impl<F> Traced<F> {
         &self.waiting_at
     }
 
-    fn suspension(&mut self, site: &'static Site) -> &mut Suspension {
-        let known = self
-            .suspensions
-            .iter()
-            .position(|s| std::ptr::eq(s.site, site));
+    fn suspension(&mut self, site: Site) -> &mut Suspension {
+        let known = self.suspensions.iter().position(|s| s.site == site);
         let index = known.unwrap_or_else(|| {
             self.suspensions.push(Suspension {
                 site,
@@ -387,10 +384,10 @@ impl<F> Traced<F> {
 }
 
 /// Each site in `chains` once, in the order met.
-fn sites(chains: &[Chain]) -> Vec<&'static Site> {
-    let mut sites: Vec<&'static Site> = Vec::new();
+fn sites(chains: &[Chain]) -> Vec<Site> {
+    let mut sites: Vec<Site> = Vec::new();
     for &site in chains.iter().flatten() {
-        if !sites.iter().any(|known| std::ptr::eq(*known, site)) {
+        if !sites.contains(&site) {
             sites.push(site);
         }
     }
@@ -822,7 +819,7 @@ mod tests {
         ));
         let waited = Report {
             suspensions: &[Suspension {
-                site: &FETCH,
+                site: FETCH,
                 times: 3,
                 parked: Duration::from_micros(250_100),
             }],

@@ -266,8 +266,8 @@ mod chains {
     #[test]
     fn siblings_are_two_chains_and_nesting_is_one() {
         let join = async {
-            let mut a = pin!(at(pending::<()>(), &A));
-            let mut b = pin!(at(pending::<()>(), &B));
+            let mut a = pin!(at(pending::<()>(), A));
+            let mut b = pin!(at(pending::<()>(), B));
             poll_fn(|cx| {
                 let _ = a.as_mut().poll(cx);
                 let _ = b.as_mut().poll(cx);
@@ -275,11 +275,11 @@ mod chains {
             })
             .await;
         };
-        let mut traced = pin!(Traced::new("join", async { at(join, &OUTER).await }));
+        let mut traced = pin!(Traced::new("join", async { at(join, OUTER).await }));
         assert!(traced.as_mut().poll(&mut noop()).is_pending());
         assert_eq!(sites(&traced), [[1, 2], [1, 3]]);
 
-        let nested = async { at(async { at(pending::<()>(), &A).await }, &OUTER).await };
+        let nested = async { at(async { at(pending::<()>(), A).await }, OUTER).await };
         let mut traced = pin!(Traced::new("nested", nested));
         assert!(traced.as_mut().poll(&mut noop()).is_pending());
         assert_eq!(sites(&traced), [[1, 2]]);
@@ -291,9 +291,9 @@ mod chains {
     fn an_await_finished_within_the_poll_takes_its_chain_back() {
         let body = async {
             lazy_main_runtime::block_on(async {
-                at(super::WakeSelf { remaining: 1 }, &A).await;
+                at(super::WakeSelf { remaining: 1 }, A).await;
             });
-            at(pending::<()>(), &B).await;
+            at(pending::<()>(), B).await;
         };
         let mut traced = pin!(Traced::new("nested block_on", body));
         assert!(traced.as_mut().poll(&mut noop()).is_pending());
@@ -305,15 +305,15 @@ mod chains {
     #[test]
     fn polls_on_other_threads_count_every_site() {
         let body = async {
-            at(pending_for(1), &A).await;
-            at(pending_for(1), &A).await;
-            at(pending_for(1), &B).await;
+            at(pending_for(1), A).await;
+            at(pending_for(1), A).await;
+            at(pending_for(1), B).await;
         };
         let mut traced: Pin<Box<Traced<_>>> = Box::pin(Traced::new("moved", body));
         for _ in 0..3 {
             // Each poll on a fresh thread, while this thread's own frames
             // are busy with a traced future of their own.
-            let mut local = pin!(Traced::new("local", at(pending::<()>(), &B)));
+            let mut local = pin!(Traced::new("local", at(pending::<()>(), B)));
             assert!(local.as_mut().poll(&mut noop()).is_pending());
             traced = std::thread::spawn(move || {
                 assert!(traced.as_mut().poll(&mut noop()).is_pending());

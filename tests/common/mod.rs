@@ -56,7 +56,8 @@ pub async fn fail(fail: bool) -> Result<(), Oops> {
 }
 
 /// Where the `.await` on the line of `source` (the file `file`) that ends
-/// with `// at: <marker>` is, as the trace names it: `file:line:column`.
+/// with `// at: <marker>` is, as the trace names it: `file:line:column`, the
+/// column of its `.`.
 pub fn site_in(source: &str, file: &str, marker: &str) -> String {
     let tag = format!("// at: {marker}");
     let (index, line) = source
@@ -64,6 +65,6 @@ pub fn site_in(source: &str, file: &str, marker: &str) -> String {
         .enumerate()
         .find(|(_, line)| line.ends_with(&tag))
         .unwrap_or_else(|| panic!("no line ends with {tag}"));
-    let column = line.find("await").expect("the marked line awaits") + 1;
+    let column = line.find(".await").expect("the marked line awaits") + 1;
     format!("{file}:{}:{column}", index + 1)
 }

@@ -2,19 +2,11 @@ fn main() {
     #[cfg_attr(clippy, allow(clippy::future_not_send, clippy::unused_async))]
     pub(self) async fn main() {
         let n = (::lazy_main::__private::Wrap::new)(work(1))
-            .__lazy_main_at(
-                &::lazy_main::__private::Site {
-                    file: ::core::file!(),
-                    line: ::core::line!(),
-                    column: ::core::column!(),
-                    excerpt: "work(…).await",
-                },
-            )
+            .__lazy_main_at(::lazy_main::__private::here("work(…).await"))
             .await;
         println!(
-            "{}", (::lazy_main::__private::Wrap::new) (n).__lazy_main_at(&
-            ::lazy_main::__private::Site { file : ::core::file!(), line :
-            ::core::line!(), column : ::core::column!(), excerpt : "n.await" }). await
+            "{}", (::lazy_main::__private::Wrap::new) (n)
+            .__lazy_main_at(::lazy_main::__private::here("n.await")). await
         );
     }
     return (::lazy_main::__private::run)(

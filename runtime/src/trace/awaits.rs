@@ -26,7 +26,8 @@ use std::ops::Range;
 use std::pin::pin;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-/// An `.await` in the source, as `#[lazy_main::main(trace)]` labels it.
+/// An `.await` in the source, as `#[lazy_main::main(trace)]` labels it:
+/// where the `.` of `.await` is, as `#[track_caller]` gives it.
 ///
 /// ```
 /// use lazy_main_runtime::trace::Site;
@@ -34,13 +35,13 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// let site = Site { file: "src/main.rs", line: 12, column: 27, excerpt: "timer(…).await" };
 /// assert_eq!(site.to_string(), "src/main.rs:12:27 (timer(…).await)");
 /// ```
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Site {
     /// The source file, as `file!()` names it.
     pub file: &'static str,
-    /// The line of the `await` keyword.
+    /// The line of the `.` of `.await`.
     pub line: u32,
-    /// The column of the `await` keyword.
+    /// The column of the `.` of `.await`, from 1.
     pub column: u32,
     /// The awaited expression, shortened: `timer(…).await`.
     pub excerpt: &'static str,
@@ -62,7 +63,7 @@ impl fmt::Display for Site {
 /// Where a body waits: the labelled `.await`s it is suspended in, outermost
 /// first (`[block.await, fetch(…).await]` for a `fetch(…).await` inside an
 /// async block that is awaited).
-pub type Chain = Vec<&'static Site>;
+pub type Chain = Vec<Site>;
 
 /// Awaits `future`, converted with `into_future()` at once, as `.await`
 /// does; while it is pending, the [`Traced`](super::Traced) future polled on
@@ -72,15 +73,15 @@ pub type Chain = Vec<&'static Site>;
 /// use lazy_main_runtime::trace::{at, Site, Traced};
 ///
 /// static SITE: Site = Site { file: "doc.rs", line: 1, column: 1, excerpt: "ready(…).await" };
-/// let traced = Traced::new("sited", async { at(std::future::ready(2), &SITE).await });
+/// let traced = Traced::new("sited", async { at(std::future::ready(2), SITE).await });
 /// assert_eq!(lazy_main_runtime::block_on(traced), 2);
 /// ```
 #[inline]
-pub fn at<F: IntoFuture>(future: F, site: &'static Site) -> impl Future<Output = F::Output> {
+pub fn at<F: IntoFuture>(future: F, site: Site) -> impl Future<Output = F::Output> {
     labelled(future.into_future(), site)
 }
 
-async fn labelled<F: Future>(future: F, site: &'static Site) -> F::Output {
+async fn labelled<F: Future>(future: F, site: Site) -> F::Output {
     let mut future = pin!(future);
     let mut leaf = Leaf(None);
     poll_fn(|cx| {
@@ -105,16 +106,18 @@ impl Leaf {
     /// The inner poll returned `Pending`: start a chain, or be the parent of
     /// those recorded below since `mark`.
     #[cold]
-    fn pending(&mut self, site: &'static Site, mark: usize) {
+    fn pending(&mut self, site: Site, mark: usize) {
         let _ = FRAMES.try_with(|frames| {
             let mut frames = frames.borrow_mut();
             let Some(frame) = frames.last_mut() else {
                 return; // not polled by a recorder: nothing to say
             };
             let mut parent = false;
-            for chain in frame.chains.iter_mut().skip(mark).filter(|c| c.live) {
-                chain.sites.push(site);
-                parent = true;
+            for chain in frame.chains.get_mut(mark..).unwrap_or_default() {
+                if chain.live {
+                    chain.sites.push(site);
+                    parent = true;
+                }
             }
             if !parent {
                 frame.chains.push(Recorded {
@@ -151,17 +154,30 @@ impl Drop for Leaf {
 fn retract(serial: u64, range: Range<usize>) {
     let _ = FRAMES.try_with(|frames| {
         let mut frames = frames.borrow_mut();
-        if let Some(frame) = frames.iter_mut().rev().find(|f| f.serial == serial) {
-            for chain in frame.chains.get_mut(range).unwrap_or_default() {
+        if let Some(position) = position(&frames, serial) {
+            for chain in frames[position].chains.get_mut(range).unwrap_or_default() {
                 chain.live = false;
             }
         }
     });
 }
 
+/// Where the open frame `serial` is in `frames`, searched from the
+/// innermost.
+fn position(frames: &[Frame], serial: u64) -> Option<usize> {
+    let mut index = frames.len();
+    while index > 0 {
+        index -= 1;
+        if frames[index].serial == serial {
+            return Some(index);
+        }
+    }
+    None
+}
+
 /// A chain as recorded: innermost site first.
 struct Recorded {
-    sites: Vec<&'static Site>,
+    sites: Vec<Site>,
     live: bool,
 }
 
@@ -222,20 +238,30 @@ impl Recording {
         let Some(chains) = self.close() else {
             return Vec::new();
         };
-        let chains: Vec<Chain> = chains
-            .into_iter()
-            .filter(|chain| chain.live)
-            .map(|chain| chain.sites.into_iter().rev().collect())
-            .collect();
+        // Loops, not iterator adapters: each adapter would be compiled into
+        // this crate, for every user of it.
+        let mut live: Vec<Chain> = Vec::new();
+        for Recorded {
+            mut sites,
+            live: is_live,
+        } in chains
+        {
+            if is_live {
+                sites.reverse();
+                live.push(sites);
+            }
+        }
+        let chains = live;
         if !chains.is_empty() {
             let _ = FRAMES.try_with(|frames| {
                 let mut frames = frames.borrow_mut();
                 if let Some(frame) = frames.last_mut() {
                     let start = frame.chains.len();
-                    frame.chains.extend(chains.iter().map(|chain| Recorded {
-                        sites: chain.iter().rev().copied().collect(),
-                        live: true,
-                    }));
+                    for chain in &chains {
+                        let mut sites = chain.clone();
+                        sites.reverse();
+                        frame.chains.push(Recorded { sites, live: true });
+                    }
                     RECORDED.with(|recorded| recorded.set(frame.chains.len()));
                     forwarded.0 = Some((frame.serial, start..frame.chains.len()));
                 }
@@ -249,10 +275,11 @@ impl Recording {
         FRAMES
             .try_with(|frames| {
                 let mut frames = frames.borrow_mut();
-                let position = frames.iter().rposition(|f| f.serial == serial)?;
+                let position = position(&frames, serial)?;
                 // Frames close innermost first; one left open by a future
                 // that leaked its poll is closed with this one.
-                let frame = frames.drain(position..).next()?;
+                frames.truncate(position + 1);
+                let frame = frames.pop()?;
                 RECORDED.with(|recorded| recorded.set(frame.enclosing));
                 Some(frame.chains)
             })

@@ -184,7 +184,8 @@ pub fn block_on_waits<F: Future + ?Sized>(mut future: Pin<&mut F>, waits: &mut W
 ///
 /// # Panics
 ///
-/// As [`block_on_waits`]: where its caller called it.
+/// As [`block_on_waits`], but here: not `#[track_caller]`, which would cost
+/// every test that calls it a location to build.
 ///
 /// ```
 /// use std::pin::pin;
@@ -192,7 +193,6 @@ pub fn block_on_waits<F: Future + ?Sized>(mut future: Pin<&mut F>, waits: &mut W
 /// assert_eq!(lazy_main_runtime::trace::block_on_test("adds", pin!(async { 1 + 1 })), 2);
 /// ```
 #[allow(clippy::must_use_candidate)] // as for `block_on`: a future may be run for its effects
-#[track_caller]
 pub fn block_on_test<F: Future + ?Sized>(
     label: &'static str,
     mut future: Pin<&mut F>,
@@ -403,7 +403,7 @@ fn variable_timeout() -> Option<Duration> {
     static READ: OnceLock<Option<Duration>> = OnceLock::new();
     *READ.get_or_init(|| {
         let value = std::env::var(TEST_TIMEOUT_VARIABLE).ok()?;
-        if value.trim().is_empty() {
+        if trimmed(value.as_bytes()).is_empty() {
             return None;
         }
         if let Some(duration) = parse_duration(&value) {
@@ -421,6 +421,23 @@ fn variable_timeout() -> Option<Duration> {
     })
 }
 
+/// `bytes` without ASCII whitespace at either end.
+fn trimmed(mut bytes: &[u8]) -> &[u8] {
+    while let [first, rest @ ..] = bytes {
+        if !first.is_ascii_whitespace() {
+            break;
+        }
+        bytes = rest;
+    }
+    while let [rest @ .., last] = bytes {
+        if !last.is_ascii_whitespace() {
+            break;
+        }
+        bytes = rest;
+    }
+    bytes
+}
+
 /// `300ms`, `5s`, `2m`: a whole number and a unit, as `timeout = "…"` takes.
 ///
 /// ```
@@ -429,18 +446,34 @@ fn variable_timeout() -> Option<Duration> {
 ///
 /// assert_eq!(parse_duration("300ms"), Some(Duration::from_millis(300)));
 /// assert_eq!(parse_duration("2m"), Some(Duration::from_secs(120)));
-/// assert_eq!(parse_duration("5"), None);
+/// assert_eq!(parse_duration(" 5s\n"), Some(Duration::from_secs(5)));
+/// for bad in ["5", "s", "", "5 s", "1.5s", "-1s", "5h", "99999999999999999999ms"] {
+///     assert_eq!(parse_duration(bad), None, "{bad:?}");
+/// }
 /// ```
 #[must_use]
 pub fn parse_duration(text: &str) -> Option<Duration> {
-    let text = text.trim();
-    let digits = text.find(|c: char| !c.is_ascii_digit())?;
-    let (number, unit) = text.split_at(digits);
-    let number: u64 = number.parse().ok()?;
-    match unit {
-        "ms" => Some(Duration::from_millis(number)),
-        "s" => Some(Duration::from_secs(number)),
-        "m" => number.checked_mul(60).map(Duration::from_secs),
+    // By hand, byte by byte: `trim`, `find` and `str::parse` would each be
+    // compiled into this crate, for every user of it.
+    let bytes = trimmed(text.as_bytes());
+    let mut number: u64 = 0;
+    let mut digits = 0;
+    while let Some(&byte) = bytes.get(digits) {
+        if !byte.is_ascii_digit() {
+            break;
+        }
+        number = number
+            .checked_mul(10)?
+            .checked_add(u64::from(byte - b'0'))?;
+        digits += 1;
+    }
+    if digits == 0 {
+        return None;
+    }
+    match &bytes[digits..] {
+        b"ms" => Some(Duration::from_millis(number)),
+        b"s" => Some(Duration::from_secs(number)),
+        b"m" => number.checked_mul(60).map(Duration::from_secs),
         _ => None,
     }
 }
