@@ -303,13 +303,27 @@ fn timeout(input: ParseStream, name: &Ident) -> syn::Result<u64> {
 /// `300ms`, `5s`, `2m` in milliseconds (as the runtime reads the same
 /// syntax from `LAZY_MAIN_TEST_TIMEOUT`); `None` for anything else.
 pub(crate) fn milliseconds(text: &str) -> Option<u64> {
-    let digits = text.find(|c: char| !c.is_ascii_digit())?;
-    let (number, unit) = text.split_at(digits);
-    let number: u64 = number.parse().ok()?;
-    let per_unit = match unit {
-        "ms" => 1,
-        "s" => 1_000,
-        "m" => 60_000,
+    // Byte by byte: `find` and `str::parse` would be compiled into the
+    // macro, a cost every user's build pays.
+    let bytes = text.as_bytes();
+    let mut number: u64 = 0;
+    let mut digits = 0;
+    while let Some(&byte) = bytes.get(digits) {
+        if !byte.is_ascii_digit() {
+            break;
+        }
+        number = number
+            .checked_mul(10)?
+            .checked_add(u64::from(byte - b'0'))?;
+        digits += 1;
+    }
+    if digits == 0 {
+        return None;
+    }
+    let per_unit = match &bytes[digits..] {
+        b"ms" => 1,
+        b"s" => 1_000,
+        b"m" => 60_000,
         _ => return None,
     };
     number.checked_mul(per_unit)

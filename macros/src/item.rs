@@ -258,7 +258,15 @@ fn tokio_path(tokens: &TokenStream) -> Option<String> {
                     .map(ToString::to_string)
                     .collect();
                 let krate = path.strip_suffix(&["runtime".to_owned(), "Builder".to_owned()])?;
-                (!krate.is_empty()).then(|| krate.join("::"))
+                // By hand: `join` would be compiled into the macro for this alone.
+                let mut joined = String::new();
+                for segment in krate {
+                    if !joined.is_empty() {
+                        joined.push_str("::");
+                    }
+                    joined.push_str(segment);
+                }
+                (!joined.is_empty()).then_some(joined)
             }
             _ => None,
         })
