@@ -4,7 +4,7 @@
 //! argument is reported at its own tokens, reading goes on after its `,`,
 //! and the other arguments still take effect.
 
-use proc_macro2::{Punct, Spacing, TokenStream, TokenTree};
+use proc_macro2::{Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::ToTokens;
 use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
@@ -152,7 +152,7 @@ fn value(
         .map_err(|_| error_at_next(input, &format!("expected `=`: `{usage}`")))?;
     if at_end(input) {
         return Err(nothing_after(
-            equals,
+            equals.span,
             &format!("`{name}` needs a value after `=`: `{usage}`"),
         ));
     }
@@ -242,7 +242,7 @@ fn trace_level(input: ParseStream) -> syn::Result<Trace> {
     let equals = input.parse::<Token![=]>()?;
     if at_end(input) {
         return Err(nothing_after(
-            equals,
+            equals.span,
             "`trace` needs a level after `=`: `trace = \"verbose\"` or `trace = \"summary\"`",
         ));
     }
@@ -279,7 +279,7 @@ fn timeout(input: ParseStream, name: &Ident) -> syn::Result<u64> {
         .map_err(|_| error_at_next(input, &format!("expected `=`: {USAGE}")))?;
     if at_end(input) {
         return Err(nothing_after(
-            equals,
+            equals.span,
             &format!("`timeout` needs a value after `=`, {USAGE}"),
         ));
     }
@@ -347,8 +347,8 @@ fn expect_end(input: ParseStream) -> syn::Result<()> {
 
 /// An `=` with no value after it: the error at the `=`, the last token the
 /// user wrote (the end of the list has no span of its own).
-fn nothing_after(equals: Token![=], message: &str) -> Error {
-    Error::new(equals.span, message)
+fn nothing_after(equals: Span, message: &str) -> Error {
+    Error::new(equals, message)
 }
 
 /// An error spanning the next token tree, or the end of the argument.
