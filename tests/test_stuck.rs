@@ -69,6 +69,65 @@ async fn lost_wake_traced() {
     forgets_its_waker().await; // at: lost, traced
 }
 
+/// Hands its waker to a thread that drops it, unwoken, a little later: the
+/// check right after the poll still sees it alive.
+fn drops_its_waker_later() -> impl Future<Output = ()> {
+    let mut handed_over = false;
+    poll_fn(move |cx| {
+        if !std::mem::replace(&mut handed_over, true) {
+            let waker = cx.waker().clone();
+            thread::spawn(move || {
+                thread::sleep(Duration::from_millis(50));
+                drop(waker);
+            });
+        }
+        Poll::Pending
+    })
+}
+
+#[lazy_main::test]
+#[ignore = "fails on purpose; run by a_waker_dropped_later_fails_the_test_soon"]
+async fn waker_dropped_later() {
+    drops_its_waker_later().await;
+}
+
+#[test]
+fn a_waker_dropped_later_fails_the_test_soon() {
+    let started = Instant::now();
+    let message = panic_message(waker_dropped_later);
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(
+        message.starts_with("test `waker_dropped_later` can never finish"),
+        "{message}"
+    );
+}
+
+#[lazy_main::test(timeout = "10s")]
+#[ignore = "fails on purpose; run by an_await_that_cannot_be_labelled_is_said_to_be_one"]
+async fn lost_inside_assert() {
+    assert!({
+        forgets_its_waker().await;
+        true
+    });
+}
+
+#[test]
+fn an_await_that_cannot_be_labelled_is_said_to_be_one() {
+    // `assert!` prints its input's text: nothing in it is labelled. The
+    // message says so, rather than to add the `timeout` already there.
+    let message = panic_message(lost_inside_assert);
+    assert!(
+        message.starts_with(
+            "test `lost_inside_assert` can never finish: its body is pending (at an `.await` that cannot be labelled"
+        ),
+        "{message}"
+    );
+}
+
 #[test]
 fn a_lost_wake_fails_the_test_at_once() {
     let started = Instant::now();

@@ -509,7 +509,13 @@ impl<F> Drop for Traced<F> {
         if self.finished || self.stats.polls == 0 {
             return;
         }
-        self.end_wait(Instant::now());
+        let now = Instant::now();
+        self.end_wait(now);
+        // The total runs to the drop, the last wait included; not after a
+        // panic, whose total ends where the poll did.
+        if let (None, Some(first)) = (self.panicked_in, self.first_poll) {
+            self.stats.total = now.saturating_duration_since(first);
+        }
         let outcome = match self.panicked_in {
             Some(poll) => format!("panicked in poll {poll} ({} pending)", self.stats.pending),
             None => format!(

@@ -143,6 +143,30 @@ fn the_times_account_for_the_total_in_every_ending() {
     accounted(dropped.stats());
 }
 
+/// Dropped while it waits: the report's total runs to the drop, the last
+/// wait included, as its "parked" does.
+#[test]
+fn a_dropped_future_reports_its_total_to_the_drop() {
+    let ((), report) = capture(|| {
+        let mut dropped = Box::pin(Traced::new("dropped", std::future::pending::<()>()));
+        let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+        assert!(dropped.as_mut().poll(&mut cx).is_pending());
+        std::thread::sleep(Duration::from_millis(50));
+        drop(dropped);
+    });
+    let line = report
+        .lines()
+        .find(|line| line.contains("`dropped` dropped before ready after 1 poll in "))
+        .unwrap_or_else(|| panic!("{report}"));
+    let total: f64 = line
+        .rsplit(" in ")
+        .next()
+        .and_then(|total| total.strip_suffix(" ms"))
+        .and_then(|total| total.parse().ok())
+        .unwrap_or_else(|| panic!("{report}"));
+    assert!(total >= 50.0, "{report}");
+}
+
 /// "parked" is time spent waiting for a wake: a future that wakes itself a
 /// million times never waits, however long the trace's own work takes.
 #[test]

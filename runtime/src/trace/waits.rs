@@ -130,6 +130,21 @@ impl Waits {
         })
     }
 
+    /// Where the body waits, for a message.
+    fn at<'a>(&self, chains: &'a [Chain]) -> At<'a> {
+        let timeout = matches!(
+            self.deadline,
+            Some(Deadline {
+                from: Source::Argument,
+                ..
+            })
+        );
+        At {
+            chains,
+            labelled: self.stalls || timeout,
+        }
+    }
+
     fn deadline_at(&self) -> Option<Instant> {
         self.deadline()
             .and_then(|deadline| self.started.checked_add(deadline.after))
@@ -275,6 +290,17 @@ fn fail(message: String) -> ! {
     panic!("{message}")
 }
 
+/// The earlier of two instants, either of which may be missing.
+fn earliest(a: Option<Instant>, b: Option<Instant>) -> Option<Instant> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// How often a waiting test checks again that a waker is left.
+const RECHECK: Duration = Duration::from_millis(100);
+
 /// `Waits`, with what the latest poll left.
 struct Watching<'a> {
     waits: &'a mut Waits,
@@ -297,7 +323,7 @@ impl Watch for Watching<'_> {
         // forever (`std::future::pending()`).
         if self.waits.test || self.waits.deadline.is_some() {
             let latest = self.latest.borrow(); // bound: Rust 1.74 extends no temporary here
-            let at = At(&latest.waiting_at);
+            let at = self.waits.at(&latest.waiting_at);
             let message = format!(
                 "{}`{}` can never finish: its body is pending{at}, and nothing can wake it: \
                  the poll returned `Pending` and kept no waker. A future that returns \
@@ -323,16 +349,16 @@ impl Watch for Watching<'_> {
         } else {
             None
         };
-        match (stall, waits.deadline_at()) {
-            (Some(stall), Some(deadline)) => Some(stall.min(deadline)),
-            (stall, deadline) => stall.or(deadline),
-        }
+        // A test looks again now and then: the last waker may be dropped,
+        // unwoken, after the check that followed the poll.
+        let recheck = waits.test.then(|| Instant::now() + RECHECK);
+        earliest(earliest(stall, waits.deadline_at()), recheck)
     }
 
     fn waiting(&mut self, parked: Duration) {
         let waits = &mut *self.waits;
         let latest = self.latest.borrow();
-        let at = At(&latest.waiting_at);
+        let at = waits.at(&latest.waiting_at);
         if let Some(deadline) = waits.deadline() {
             if waits.started.elapsed() >= deadline.after {
                 let kind = if waits.test { "test " } else { "" };
@@ -372,14 +398,23 @@ impl fmt::Display for Source {
 }
 
 /// ` at <chains>`, or how to learn where.
-struct At<'a>(&'a [Chain]);
+struct At<'a> {
+    chains: &'a [Chain],
+    /// Whether the body's `.await`s are labelled (`trace` or `timeout`).
+    labelled: bool,
+}
 
 impl fmt::Display for At<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.is_empty() {
-            f.write_str(" (add `trace` or `timeout` to the attribute to see at which `.await`)")
+        if !self.chains.is_empty() {
+            write!(f, " at {}", Chains(self.chains))
+        } else if self.labelled {
+            f.write_str(
+                " (at an `.await` that cannot be labelled: inside a macro other than std's \
+                 formatting ones, or after a `match`, `if` or struct literal)",
+            )
         } else {
-            write!(f, " at {}", Chains(self.0))
+            f.write_str(" (add `trace` or `timeout` to the attribute to see at which `.await`)")
         }
     }
 }
