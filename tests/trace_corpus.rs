@@ -28,8 +28,9 @@
 //!   label is missing;
 //! - a value whose type is not known where it is awaited
 //!   (`Default::default().await`; `let f = todo!();` then `f.await`): both
-//!   fail at the same token, but the type-annotations error is E0283, not
-//!   E0790, or `trace` adds a second "is not a future", at the `.` of that
+//!   fail at the same token (from rustc 1.99, with `trace` at the `.` of
+//!   the `.await`), but the type-annotations error is E0283, not E0790, or
+//!   `trace` adds a second "is not a future", at the `.` of that
 //!   `.await`, naming its bound.
 //!
 //! Everything else in those diagnostics (code, message, primary span, the

@@ -260,8 +260,9 @@ impl Known {
             }
             Known::UnknownType => {
                 "an awaited value whose type is not known where it is awaited (both fail, at \
-                 the same tokens; the type-annotations error's code and words differ, or \
-                 `trace` adds a second error, at the `.` of that `.await`, naming its bound)"
+                 the same tokens or, from rustc 1.99, with `trace` at the `.` of that `.await`; \
+                 the type-annotations error's code and words differ, or `trace` adds a second \
+                 error, at that `.`, naming its bound)"
             }
         }
     }
@@ -318,7 +319,9 @@ pub fn is_known_call_label(plain: &Diagnostic, traced: &Diagnostic) -> bool {
 /// plain rustc reports the call to `into_future` the `.await` makes, "cannot
 /// call associated function on trait" (E0790), while with `trace` it is the
 /// wrapper's argument, "type annotations needed" (E0283 or E0282). Both are
-/// errors with the same primary span.
+/// errors with the same primary span, or, as rustc 1.99 and later place it,
+/// the traced one at the `.` of the `.await`, right where the plain one
+/// (the operand) ends.
 pub fn is_known_unknown_type(plain: &Diagnostic, traced: &Diagnostic) -> bool {
     const ANNOTATIONS: [&str; 3] = ["E0790", "E0283", "E0282"];
     let is_annotation = |diagnostic: &Diagnostic| {
@@ -331,7 +334,14 @@ pub fn is_known_unknown_type(plain: &Diagnostic, traced: &Diagnostic) -> bool {
     is_annotation(plain)
         && is_annotation(traced)
         && traced.message == "type annotations needed"
-        && plain.primary_locations() == traced.primary_locations()
+        && match (
+            &plain.primary_locations()[..],
+            &traced.primary_locations()[..],
+        ) {
+            (plain, traced) if plain == traced => true,
+            ([plain], [at_the_dot]) => ends_where(plain, at_the_dot),
+            _ => false,
+        }
 }
 
 /// A variable whose type is known only after the `.await` (`let f =
