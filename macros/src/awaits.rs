@@ -260,13 +260,8 @@ fn wrapped(
     // from, and that is where the `.await` is. (The method's own arguments
     // keep the operand's last span: the method call then ends where the
     // operand does, as rustc's suggestions about it expect.)
-    let here = quote!(#krate::__private::here)
-        .into_iter()
-        .chain([TokenTree::Group(Group::new(
-            Delimiter::Parenthesis,
-            TokenTree::Literal(Literal::string(excerpt)).into(),
-        ))]);
-    let here: TokenStream = here.map(|token| at(token, dot_span)).collect();
+    let excerpt = Literal::string(excerpt);
+    let here = crate::expand::respan(quote!(#krate::__private::here(#excerpt)), &|_| dot_span);
     let mut site = Group::new(Delimiter::Parenthesis, here);
     site.set_span(last);
     // The method carries the span of the `.` before `await`: where the
@@ -275,22 +270,6 @@ fn wrapped(
     // editor would offer the method as what `await` means.
     let method = Ident::new("__lazy_main_at", dot_span);
     quote!(#callee #arguments . #method #site)
-}
-
-/// `token` at `span`, a group's insides too.
-fn at(mut token: TokenTree, span: Span) -> TokenTree {
-    if let TokenTree::Group(group) = &token {
-        let inner = group
-            .stream()
-            .into_iter()
-            .map(|inner| at(inner, span))
-            .collect();
-        let mut moved = Group::new(group.delimiter(), inner);
-        moved.set_span(span);
-        return TokenTree::Group(moved);
-    }
-    token.set_span(span);
-    token
 }
 
 /// Whether an operand can be wrapped as it is: anything but a

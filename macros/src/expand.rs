@@ -238,11 +238,7 @@ fn unit_output(function: &Function) -> Option<TokenStream> {
     if unit.delimiter() != Delimiter::Parenthesis || !unit.stream().is_empty() {
         return None;
     }
-    let output = function.output.clone().into_iter().map(|mut token| {
-        token.set_span(Span::call_site().located_at(token.span()));
-        token
-    });
-    Some(output.collect())
+    Some(the_macros(&function.output))
 }
 
 /// Shapes 1 and 2: the body as an inner `async fn` or an `async move`
@@ -608,17 +604,22 @@ fn typing(krate: &TokenStream, declared: &[TokenTree]) -> TokenStream {
 /// `tokens`, each shown where it is but marked as the macro's: lints leave
 /// them alone, and names resolve as at the call site.
 fn the_macros(tokens: &TokenStream) -> TokenStream {
+    respan(tokens.clone(), &|span| Span::call_site().located_at(span))
+}
+
+/// `tokens` with each span, a group's and its insides' too, replaced by
+/// `span` of it.
+pub(crate) fn respan(tokens: TokenStream, span: &dyn Fn(Span) -> Span) -> TokenStream {
     tokens
-        .clone()
         .into_iter()
         .map(|token| match token {
             TokenTree::Group(group) => {
-                let mut marked = Group::new(group.delimiter(), the_macros(&group.stream()));
-                marked.set_span(Span::call_site().located_at(group.span()));
-                TokenTree::Group(marked)
+                let mut respanned = Group::new(group.delimiter(), respan(group.stream(), span));
+                respanned.set_span(span(group.span()));
+                TokenTree::Group(respanned)
             }
             mut other => {
-                other.set_span(Span::call_site().located_at(other.span()));
+                other.set_span(span(other.span()));
                 other
             }
         })
